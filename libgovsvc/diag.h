@@ -1,0 +1,39 @@
+/*
+ * diag.h - building diagnostic lists (the public side is govsvc/diag.h).
+ */
+#ifndef GS_DIAG_H
+#define GS_DIAG_H
+
+#include "util.h"
+
+struct govsvc_diag_list {
+    govsvc_diag *items;
+    size_t count;
+    size_t cap;
+    gs_arena strings; /* messages, hints, file names */
+    int oom;          /* a diagnostic was lost for want of memory */
+};
+
+govsvc_diag_list *gs_diag_list_new(void);
+
+/* Adds a diagnostic. `file` and `hint` may be NULL; strings are copied.
+ * Returns 0, or -1 when out of memory (the list remembers it in `oom`). */
+int gs_diag_add(govsvc_diag_list *l, govsvc_severity sev, const char *code, gs_pos pos,
+                const char *hint, const char *fmt, ...) GS_PRINTF(6, 7);
+int gs_diag_vadd(govsvc_diag_list *l, govsvc_severity sev, const char *code, gs_pos pos,
+                 const char *hint, const char *fmt, va_list ap);
+/* Sets the `fact` field of the last diagnostic added. */
+int gs_diag_set_fact(govsvc_diag_list *l, const char *fact);
+/* Shorthand for an error. */
+int gs_diag_error(govsvc_diag_list *l, const char *code, gs_pos pos, const char *hint,
+                  const char *fmt, ...) GS_PRINTF(5, 6);
+/* Stable sort by file (in first-seen order of files), line, column. */
+void gs_diag_sort(govsvc_diag_list *l);
+size_t gs_diag_errors(const govsvc_diag_list *l);
+
+/* Finds among `candidates` (NULL-terminated, or `n` entries when n > 0) the
+ * closest to `word` within a small edit distance, for "did you mean" hints.
+ * Returns NULL when nothing is close. */
+const char *gs_did_you_mean(const char *word, const char *const *candidates, size_t n);
+
+#endif

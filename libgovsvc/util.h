@@ -1,0 +1,112 @@
+/*
+ * util.h - the library's small shared utilities: the allocation door,
+ * arenas, growable buffers, string maps and source positions.
+ *
+ * Every allocation in libgovsvc goes through gs_malloc()/gs_realloc()/
+ * gs_free(), which call the hooks set by govsvc_set_allocator(); this is what
+ * makes out-of-memory tests and allocation counting possible.
+ */
+#ifndef GS_UTIL_H
+#define GS_UTIL_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "govsvc.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define GS_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define GS_UNUSED __attribute__((unused))
+#else
+#define GS_PRINTF(a, b)
+#define GS_UNUSED
+#endif
+
+#define GS_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* -- allocation door ---------------------------------------------------- */
+void *gs_malloc(size_t size);
+void *gs_calloc(size_t n, size_t size); /* checks n*size for overflow */
+void *gs_realloc(void *ptr, size_t size);
+void gs_free(void *ptr);
+char *gs_strndup(const char *s, size_t n);
+char *gs_strdup(const char *s);
+/* Grows *items (each `size` bytes) so that it holds at least `need`
+ * elements; *cap is updated. Returns 0 or -1 on overflow/out of memory (the
+ * old array is kept). */
+int gs_grow(void **items, size_t *cap, size_t need, size_t size);
+
+/* -- arena: many small allocations freed in one call --------------------- */
+typedef struct gs_arena_chunk gs_arena_chunk;
+typedef struct gs_arena {
+    gs_arena_chunk *head;
+    size_t used_bytes; /* bytes handed out, for statistics */
+} gs_arena;
+
+void gs_arena_init(gs_arena *a);
+void *gs_arena_alloc(gs_arena *a, size_t size); /* 8-byte aligned, NULL when out of memory */
+void *gs_arena_calloc(gs_arena *a, size_t n, size_t size);
+char *gs_arena_strndup(gs_arena *a, const char *s, size_t n);
+char *gs_arena_strdup(gs_arena *a, const char *s);
+char *gs_arena_printf(gs_arena *a, const char *fmt, ...) GS_PRINTF(2, 3);
+void gs_arena_free(gs_arena *a);
+
+/* -- growable byte buffer ------------------------------------------------ */
+typedef struct gs_buf {
+    char *data; /* always NUL-terminated when not NULL */
+    size_t len;
+    size_t cap;
+    int oom; /* set once an append failed; later appends are ignored */
+} gs_buf;
+
+void gs_buf_init(gs_buf *b);
+void gs_buf_free(gs_buf *b);
+int gs_buf_append(gs_buf *b, const char *s, size_t n);
+int gs_buf_puts(gs_buf *b, const char *s);
+int gs_buf_putc(gs_buf *b, char c);
+int gs_buf_printf(gs_buf *b, const char *fmt, ...) GS_PRINTF(2, 3);
+int gs_buf_vprintf(gs_buf *b, const char *fmt, va_list ap);
+/* Appends s as a JSON string literal (quotes included; UTF-8 kept as is,
+ * control characters escaped). */
+int gs_buf_json_str(gs_buf *b, const char *s);
+/* Hands the buffer's memory to the caller (free with gs_free); the buffer is
+ * left empty. Returns NULL when the buffer had run out of memory. */
+char *gs_buf_detach(gs_buf *b, size_t *len);
+
+/* -- string -> index map (open addressing, FNV-1a) ----------------------- */
+typedef struct gs_strmap {
+    const char **keys;   /* borrowed key strings */
+    uint32_t *key_lens;
+    uint32_t *values;
+    uint32_t cap;        /* power of two */
+    uint32_t count;
+} gs_strmap;
+
+void gs_strmap_init(gs_strmap *m);
+void gs_strmap_free(gs_strmap *m);
+/* Inserts key -> value unless the key is present. Returns 1 inserted, 0
+ * already present (*existing gets its value when not NULL), -1 out of
+ * memory. The key string is borrowed and must outlive the map. */
+int gs_strmap_put(gs_strmap *m, const char *key, size_t len, uint32_t value, uint32_t *existing);
+/* Returns 1 and *value when found, 0 when not. */
+int gs_strmap_get(const gs_strmap *m, const char *key, size_t len, uint32_t *value);
+
+/* -- text helpers -------------------------------------------------------- */
+/* Returns the byte offset of the first invalid UTF-8 sequence in s, or -1
+ * when all of s is valid (overlong forms and surrogates are invalid). */
+long gs_utf8_invalid_offset(const char *s, size_t len);
+/* Number of code points in the first n bytes of s. */
+size_t gs_utf8_count(const char *s, size_t n);
+/* Levenshtein distance on bytes, capped at `cap`+1. */
+unsigned gs_edit_distance(const char *a, const char *b, unsigned cap);
+
+/* -- source positions ---------------------------------------------------- */
+typedef struct gs_pos {
+    const char *file; /* interned, lives as long as the rulebook */
+    uint32_t line;    /* 1-based; 0 unknown */
+    uint32_t col;     /* 1-based, in characters; 0 unknown */
+} gs_pos;
+
+#endif
