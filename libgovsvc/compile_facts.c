@@ -158,7 +158,7 @@ static void compile_fact(gs_loader *L, gs_fact *f, const gs_ynode *key, const gs
                 gs_oom(L);
                 return;
             }
-            if (r < 0) {
+            if (r == GS_REPORTED) {
                 gs_pos at = p->pos;
                 at.col += (uint32_t)gs_utf8_count(p->str, off < p->len ? off : p->len) +
                           (p->style == GS_YSINGLE || p->style == GS_YDOUBLE);
@@ -387,7 +387,8 @@ int gs_compile_calendar(gs_loader *L, const gs_ynode *node, struct govsvc_calend
         else if (r == GOVSVC_ENOMEM)
             gs_oom(L);
         else if (r)
-            gs_diag_error(L->diags, "E050", node->pos, NULL, "the calendar cannot be built");
+            gs_diag_error(L->diags, "E050", node->pos, "check covers, holidays and workdays",
+                          "the calendar cannot be built");
     }
     gs_free(hol);
     gs_free(work);

@@ -63,8 +63,10 @@ static size_t count_entries(gs_loader *L, const char *key, gs_ykind kind)
         if (!n)
             continue;
         if (n->kind != kind) {
-            gs_diag_error(L->diags, "E007", n->pos, NULL, "%s must be %s", key,
-                          kind == GS_YMAP ? "a mapping" : "a list");
+            gs_diag_error(L->diags, "E007", n->pos,
+                          kind == GS_YMAP ? "write one 'id: {...}' entry per line"
+                                          : "write one '- ...' entry per line",
+                          "%s must be %s", key, kind == GS_YMAP ? "a mapping" : "a list");
             continue;
         }
         total += kind == GS_YMAP ? n->n / 2 : n->n;

@@ -47,6 +47,12 @@ static void fill_limits(govsvc_load_options *o, const govsvc_load_options *in)
     DEF(pattern_match_limit, 100000);
     DEF(pattern_depth_limit, 1000);
 #undef DEF
+    /* The parsers recurse once per level: keep the stack bounded whatever
+     * the caller asks for. */
+    if (o->max_depth > 1000)
+        o->max_depth = 1000;
+    if (o->max_expr_depth > 1000)
+        o->max_expr_depth = 1000;
 }
 
 void govsvc_load_options_init(govsvc_load_options *opts)
@@ -139,7 +145,8 @@ static int read_file(gs_loader *L, const char *path, gs_pos at, char **out, size
             int e = errno;
             gs_free(buf);
             close(fd);
-            gs_diag_error(L->diags, "E001", at, NULL, "cannot read '%s': %s", path, strerror(e));
+            gs_diag_error(L->diags, "E001", at, "check the file and the disk", "cannot read '%s': %s",
+                          path, strerror(e));
             L->io_error = 1;
             return GOVSVC_EIO;
         }
@@ -180,7 +187,7 @@ static int add_file(gs_loader *L, const char *path, gs_pos at, int is_top, const
         gs_diag_error(L->diags, "E002", offset_pos(name, bytes, (size_t)bad),
                       "save the file as UTF-8", "invalid UTF-8 at byte offset %ld (byte 0x%02X)",
                       bad, (unsigned char)bytes[bad]);
-        r = -1;
+        r = GS_REPORTED;
     } else {
         r = gs_yaml_read(&L->tmp, name, bytes, len, &L->ylim, L->diags, &root);
     }
@@ -204,7 +211,7 @@ int gs_loader_read_one(gs_loader *L, const char *path, const gs_ynode **root)
     if (r)
         return r;
     if (!f->root && gs_diag_errors(L->diags))
-        return -1;
+        return GS_REPORTED;
     *root = f->root;
     return 0;
 }

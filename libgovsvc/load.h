@@ -72,7 +72,7 @@ int gs_read_expr(gs_loader *L, const gs_ynode *n, const char *what, const gs_exp
 int gs_oom(gs_loader *L);
 
 /* Reads one stand-alone file (no digest kept) into a tree in L->tmp.
- * Returns 0 (root NULL for an empty file), -1 after diagnostics (bad UTF-8
+ * Returns 0 (root NULL for an empty file), GS_REPORTED after diagnostics (bad UTF-8
  * or YAML), GOVSVC_EIO, GOVSVC_ELIMIT or GOVSVC_ENOMEM. */
 int gs_loader_read_one(gs_loader *L, const char *path, const gs_ynode **root);
 

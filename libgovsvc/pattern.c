@@ -46,7 +46,7 @@ int gs_pattern_compile(gs_patterns *ps, gs_arena *arena, const char *src, size_t
         }
         if (erroffset)
             *erroffset = off;
-        return -1;
+        return GS_REPORTED;
     }
     /* JIT is an optimisation only: when it is unavailable (or runs out of
      * memory) the interpreter gives the same answers. */

@@ -27,7 +27,7 @@ typedef struct gs_patterns {
 } gs_patterns;
 
 /* Compiles src (len bytes, UTF mode) into a pattern allocated from arena
- * and linked into ps. Returns 0 and *out; -1 when the pattern does not
+ * and linked into ps. Returns 0 and *out; GS_REPORTED when the pattern does not
  * compile (errmsg gets pcre2's message, *erroffset the byte offset in src);
  * GOVSVC_ENOMEM when out of memory. */
 int gs_pattern_compile(gs_patterns *ps, gs_arena *arena, const char *src, size_t len,

@@ -27,7 +27,10 @@ static const char *kind_name(const gs_ynode *n)
 
 static void wrong_kind(gs_loader *L, const gs_ynode *n, const char *what, const char *want)
 {
-    gs_diag_error(L->diags, "E007", n->pos, NULL, "%s must be %s, not %s", what, want,
+    const char *hint = strcmp(want, "a mapping") == 0 ? "write 'key: value' pairs here"
+                       : strcmp(want, "a list") == 0  ? "write a list here: [a, b] or '- a' lines"
+                                                      : "write a single value here";
+    gs_diag_error(L->diags, "E007", n->pos, hint, "%s must be %s, not %s", what, want,
                   kind_name(n));
 }
 
@@ -286,6 +289,6 @@ int gs_read_expr(gs_loader *L, const gs_ynode *n, const char *what, const gs_exp
         *pos = n->pos;
     int r = gs_expr_compile(&ctx, s, n->len, out);
     if (r == GOVSVC_ENOMEM)
-        return gs_oom(L);
+        gs_oom(L);
     return r == 0 ? 0 : -1;
 }

@@ -24,6 +24,11 @@
 #define GS_UNUSED
 #endif
 
+/* Internal functions that check input return 0, GS_REPORTED when they
+ * added diagnostics about the input, or a negative GOVSVC_E* status (never
+ * -1 for "reported": GOVSVC_ENOMEM is -1). */
+#define GS_REPORTED 1
+
 #define GS_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* -- allocation door ---------------------------------------------------- */

@@ -60,7 +60,7 @@ static int attach(builder *b, gs_ynode *node)
     if (f->node->weight > b->lim->max_nodes) {
         gs_diag_error(b->diags, "E013", node->pos, "use fewer aliases or split the file",
                       "the document expands to more than %zu nodes", b->lim->max_nodes);
-        return -1;
+        return GS_REPORTED;
     }
     return 0;
 }
@@ -93,7 +93,7 @@ static int open_container(builder *b, gs_ykind kind, yaml_mark_t m, const char *
     if (b->depth >= b->lim->max_depth) {
         gs_diag_error(b->diags, "E013", mark_pos(b, m), "flatten the structure",
                       "nesting deeper than %u levels", b->lim->max_depth);
-        return -1;
+        return GS_REPORTED;
     }
     gs_ynode *n = new_node(b, kind, m);
     if (!n || gs_grow((void **)&b->stack, &b->cap, b->depth + 1, sizeof *b->stack) < 0)
@@ -135,7 +135,7 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
         gs_diag_error(b->diags, "E013", mark_pos(b, ev->start_mark), "split the text",
                       "a scalar of %zu bytes exceeds the limit of %zu", len,
                       b->lim->max_scalar_bytes);
-        return -1;
+        return GS_REPORTED;
     }
     gs_ynode *n = new_node(b, GS_YSCALAR, ev->start_mark);
     if (!n)
@@ -165,7 +165,7 @@ static int on_alias(builder *b, const yaml_event_t *ev)
     if (++b->aliases > b->lim->max_aliases) {
         gs_diag_error(b->diags, "E013", mark_pos(b, ev->start_mark), "use fewer aliases",
                       "more than %u aliases in one file", b->lim->max_aliases);
-        return -1;
+        return GS_REPORTED;
     }
     /* The latest anchor of that name wins, as YAML says. */
     for (size_t i = b->nanchors; i-- > 0;) {
@@ -174,7 +174,7 @@ static int on_alias(builder *b, const yaml_event_t *ev)
     }
     gs_diag_error(b->diags, "E003", mark_pos(b, ev->start_mark), "define the anchor '&name' first",
                   "unknown alias '*%s'", name);
-    return -1;
+    return GS_REPORTED;
 }
 
 static void report_parser_error(builder *b, const yaml_parser_t *p)
@@ -214,7 +214,7 @@ int gs_yaml_read(gs_arena *arena, const char *file, const char *bytes, size_t le
                 r = GOVSVC_ENOMEM;
             } else {
                 report_parser_error(&b, &parser);
-                r = -1;
+                r = GS_REPORTED;
             }
             break;
         }
@@ -225,7 +225,7 @@ int gs_yaml_read(gs_arena *arena, const char *file, const char *bytes, size_t le
                 gs_diag_error(diags, "E003", mark_pos(&b, ev.start_mark),
                               "keep one document per file (remove the second '---')",
                               "more than one YAML document in the file");
-                r = -1;
+                r = GS_REPORTED;
             }
             break;
         case YAML_SCALAR_EVENT: r = on_scalar(&b, &ev); break;

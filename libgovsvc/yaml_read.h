@@ -42,7 +42,7 @@ typedef struct gs_yaml_limits {
 
 /* Parses bytes[0..len) of `file` (an interned name) into a tree allocated in
  * arena. An empty document gives a NULL *root and returns 0. Syntax errors
- * (E003) and limit errors (E013) are added to diags and give -1;
+ * (E003) and limit errors (E013) are added to diags and give GS_REPORTED;
  * GOVSVC_ENOMEM when out of memory. */
 int gs_yaml_read(gs_arena *arena, const char *file, const char *bytes, size_t len,
                  const gs_yaml_limits *limits, govsvc_diag_list *diags, gs_ynode **root);

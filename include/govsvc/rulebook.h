@@ -28,12 +28,12 @@ typedef struct govsvc_load_options {
     size_t max_file_bytes;     /* one file; default 64 MiB */
     size_t max_total_bytes;    /* all files of one rulebook; default 256 MiB */
     unsigned max_files;        /* files of one rulebook (top + includes); default 256 */
-    unsigned max_depth;        /* YAML nesting depth; default 64 */
+    unsigned max_depth;        /* YAML nesting depth; default 64, at most 1000 */
     unsigned max_aliases;      /* YAML aliases (*ref) per file; default 1000 */
     size_t max_nodes;          /* YAML nodes per file after alias expansion; default 8M */
     size_t max_scalar_bytes;   /* one YAML scalar; default 1 MiB */
     unsigned max_expr_bytes;   /* one condition; default 4096 */
-    unsigned max_expr_depth;   /* nesting of one condition; default 64 */
+    unsigned max_expr_depth;   /* nesting of one condition; default 64, at most 1000 */
     uint32_t pattern_match_limit; /* pcre2 match limit; default 100000 */
     uint32_t pattern_depth_limit; /* pcre2 depth limit; default 1000 */
 } govsvc_load_options;
