@@ -69,8 +69,10 @@ GOVSVC_API int govsvc_date_format(const govsvc_date *date, char buf[11]);
 /* Today's date in local time. */
 GOVSVC_API govsvc_date govsvc_date_today(void);
 
-/* Allocator hooks. Every allocation libgovsvc makes goes through them
- * (libyaml and pcre2 included), so hosts can count or fail allocations.
+/* Allocator hooks. Every allocation libgovsvc makes goes through them,
+ * pcre2's included, so hosts can count or fail allocations. (libyaml offers
+ * no hooks: its parser's working buffers come from the C library's malloc
+ * and are freed before each load returns.)
  * Pass NULL for all three to restore malloc/realloc/free. Call once, before
  * any other libgovsvc function. Returns 0, or GOVSVC_EINVAL when only some
  * of the three are given. */
