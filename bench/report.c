@@ -130,14 +130,16 @@ void print_text(const results *R, int md)
                q[i]->p50, s, q[i]->p99, s, q[i]->mean, s, q[i]->qps, s, q[i]->allocs, s,
                q[i]->mats, e);
     for (int i = 0; i < R->nthr; i++)
-        printf("%s%-36s%s%8s%s%8s%s%9s%s%12.0f%s%12s%s%10s%s\n", h,
+        printf("%s%-36s%s%8s%s%8s%s%9.1f%s%12.0f%s%12s%s%10s%s\n", h,
                R->nthreads[i] == 1 ? "1 thread" : R->nthreads[i] == 2 ? "2 threads, one rulebook"
                                                                        : "all cores, one rulebook",
-               s, "", s, "", s, "", s, R->tqps[i], s, "", s, "", e);
+               s, "", s, "", s, R->tcpu[i], s, R->tqps[i], s, "", s, "", e);
     printf(md ? "\nTimer cost included in each latency: %.0f ns. Library and floor agreed on "
-                "%d of %d answers.\n\n"
+                "%d of %d answers. For the thread rows, *mean ns* is the CPU time per query "
+                "summed over the threads: it stays as with one thread when the threads do not "
+                "slow each other down, whatever cores the machine gave them.\n\n"
               : "timer cost included in each latency: %.0f ns; library and floor agreed on %d of "
-                "%d answers\n",
+                "%d answers; thread rows: mean = CPU ns per query over all threads\n",
            R->timer_ns, NPAIRS - (int)R->mismatches, NPAIRS);
     printf(md ? "### JSON and calendar\n\n" : "\nJSON and calendar\n");
     printf("%s%-44s%s%12s%s\n", h, "operation", s, "figure", e);

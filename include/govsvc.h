@@ -18,5 +18,13 @@
 #include "govsvc/facts.h"
 #include "govsvc/calendar.h"
 #include "govsvc/answer.h"
+#include "govsvc/notice.h"
+#include "govsvc/registry.h"
+#include "govsvc/lint.h"
+#include "govsvc/ruletest.h"
+#include "govsvc/deadline.h"
+#include "govsvc/history.h"
+#include "govsvc/diff.h"
+#include "govsvc/stats.h"
 
 #endif

@@ -30,8 +30,16 @@ static const gs_amat *mat(const govsvc_answer *a, size_t i)
     return a && i < a->nmats ? &a->mats[i] : NULL;
 }
 
-const char *govsvc_answer_item_code(const govsvc_answer *a) { return a ? a->item->code : NULL; }
-const char *govsvc_answer_item_name(const govsvc_answer *a) { return a ? a->item->name : NULL; }
+/* A bundle answer has no item (bundle.c): NULL. */
+const char *govsvc_answer_item_code(const govsvc_answer *a)
+{
+    return a && a->item ? a->item->code : NULL;
+}
+
+const char *govsvc_answer_item_name(const govsvc_answer *a)
+{
+    return a && a->item ? a->item->name : NULL;
+}
 
 govsvc_date govsvc_answer_date(const govsvc_answer *a)
 {
@@ -124,6 +132,13 @@ const char *govsvc_answer_deadline_condition(const govsvc_answer *a)
     return a ? a->deadline_condition : NULL;
 }
 
+const char *govsvc_answer_deadline_remaining(const govsvc_answer *a, int kind)
+{
+    if (!a)
+        return NULL;
+    return kind == GOVSVC_DEADLINE_PROMISED ? a->promised_left_text : a->statutory_left_text;
+}
+
 size_t govsvc_answer_special_count(const govsvc_answer *a)
 {
     return a && a->deadline ? a->deadline->nspecial : 0;
@@ -144,6 +159,13 @@ size_t govsvc_answer_ask_count(const govsvc_answer *a) { return a ? a->nask : 0;
 const char *govsvc_answer_ask_fact(const govsvc_answer *a, size_t i)
 {
     return a && i < a->nask ? a->rb->schema.facts[a->ask[i]].name : NULL;
+}
+
+size_t govsvc_answer_missing_facts(const govsvc_answer *a, const govsvc_missing_fact *const **out)
+{
+    if (out)
+        *out = a && a->nask ? a->missing_ptrs : NULL;
+    return a ? a->nask : 0;
 }
 
 void gs_duration_format_zh(gs_duration d, char buf[32])

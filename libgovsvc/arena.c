@@ -1,6 +1,9 @@
 /*
  * arena.c - bump allocation in chunks, freed in one call. Compiled tables
- * and answers live in arenas so that freeing them cannot leak a piece.
+ * and answers live in arenas so that freeing them cannot leak a piece; a
+ * reused answer (and the loader's scratch space for conditions) resets its
+ * arena instead, keeping the largest chunk so that the steady state
+ * allocates nothing.
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,10 +20,16 @@ struct gs_arena_chunk {
 
 enum { CHUNK_MIN = 4096 - sizeof(gs_arena_chunk) };
 
+/* Chunks double up to this size. Small enough that the last chunk's unused
+ * tail stays a small share of a table (a 16 MiB cap left up to 16 MiB idle
+ * behind a 50 MiB table), large enough that a table needs few. */
+#define CHUNK_MAX ((size_t)1 << 18)
+
 void gs_arena_init(gs_arena *a)
 {
     a->head = NULL;
     a->used_bytes = 0;
+    a->failed = 0;
 }
 
 void *gs_arena_alloc(gs_arena *a, size_t size)
@@ -32,15 +41,17 @@ void *gs_arena_alloc(gs_arena *a, size_t size)
     if (!c || c->size - c->used < size) {
         /* Grow chunk sizes geometrically so that big tables need few chunks. */
         size_t csize = c ? c->size * 2 : CHUNK_MIN;
-        if (csize > (size_t)1 << 24)
-            csize = (size_t)1 << 24;
+        if (csize > CHUNK_MAX)
+            csize = CHUNK_MAX;
         if (csize < size)
             csize = size;
         if (csize > SIZE_MAX - sizeof(gs_arena_chunk))
             return NULL;
         gs_arena_chunk *n = gs_malloc(sizeof(gs_arena_chunk) + csize);
-        if (!n)
+        if (!n) {
+            a->failed = 1;
             return NULL;
+        }
         n->size = csize;
         n->used = 0;
         if (c && c->size - c->used > csize - size) {
@@ -101,6 +112,29 @@ char *gs_arena_printf(gs_arena *a, const char *fmt, ...)
         vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     return p;
+}
+
+void gs_arena_reset(gs_arena *a)
+{
+    /* Keep the largest chunk: once it holds the largest answer (it grows
+     * by doubling, as a fresh arena does), resets stop allocating. */
+    gs_arena_chunk *keep = NULL;
+    for (gs_arena_chunk *c = a->head; c; c = c->next)
+        if (!keep || c->size > keep->size)
+            keep = c;
+    gs_arena_chunk *c = a->head;
+    while (c) {
+        gs_arena_chunk *next = c->next;
+        if (c != keep)
+            gs_free(c);
+        c = next;
+    }
+    if (keep) {
+        keep->next = NULL;
+        keep->used = 0;
+    }
+    a->head = keep;
+    a->used_bytes = 0;
 }
 
 void gs_arena_free(gs_arena *a)

@@ -44,8 +44,14 @@ int gs_calendar_init(struct govsvc_calendar *cal, const char *id, gs_day from, g
     cal->work = gs_arena_calloc(&cal->arena, ndays, sizeof *cal->work);
     cal->cum = gs_arena_calloc(&cal->arena, ndays, sizeof *cal->cum);
     cal->next = gs_arena_calloc(&cal->arena, ndays, sizeof *cal->next);
-    if (!cal->id || !cal->work || !cal->cum || !cal->next)
+    cal->ymd = gs_arena_calloc(&cal->arena, ndays, sizeof *cal->ymd);
+    if (!cal->id || !cal->work || !cal->cum || !cal->next || !cal->ymd)
         goto oom;
+    for (uint32_t i = 0; i < ndays; i++) {
+        int y, m, d;
+        gs_ymd_from_day(from + (gs_day)i, &y, &m, &d);
+        cal->ymd[i] = (uint32_t)y << 9 | (uint32_t)m << 5 | (uint32_t)d;
+    }
 
     /* Ordinary weeks first. The weekday advances with the offset, so the
      * first day's weekday is the only one computed. */
@@ -63,11 +69,24 @@ int gs_calendar_init(struct govsvc_calendar *cal, const char *id, gs_day from, g
         if (workdays[k] >= from && workdays[k] <= to)
             cal->work[workdays[k] - from] = 1;
     }
+    /* Holidays as a difference array over `cum` (still zero here): +1 where
+     * a range starts, -1 after it ends; a day is off where the running sum
+     * is positive. Linear in days + holidays: marking each range day by day
+     * let a file of many long ranges cost holidays x span steps. */
     for (size_t k = 0; k < nholidays; k++) {
         gs_day a = holidays[k].from > from ? holidays[k].from : from;
         gs_day b = holidays[k].to < to ? holidays[k].to : to;
-        for (int64_t d = a; d <= b; d++)
-            cal->work[d - from] = 0;
+        if (a > b)
+            continue;
+        cal->cum[a - from]++;
+        if (b < to)
+            cal->cum[b + 1 - from]--;
+    }
+    int64_t open = 0;
+    for (uint32_t i = 0; i < ndays; i++) {
+        open += cal->cum[i];
+        if (open > 0)
+            cal->work[i] = 0;
     }
 
     int32_t count = 0;
@@ -213,7 +232,13 @@ int govsvc_calendar_add(const govsvc_calendar *cal, govsvc_date from, const char
         return GOVSVC_EINVAL;
     gs_day end;
     int r = gs_calendar_add_days(cal, gs_day_from_ymd(from.year, from.month, from.day), d, &end);
-    if (r == 0)
-        *out = to_date(end);
+    if (r == 0) {
+        /* The end lies in the coverage (or the count failed): its date is
+         * in the index. */
+        uint32_t p = cal->ymd[end - cal->from];
+        out->year = (int)(p >> 9);
+        out->month = (int)(p >> 5 & 15);
+        out->day = (int)(p & 31);
+    }
     return r;
 }

@@ -25,6 +25,8 @@ struct govsvc_calendar {
     int32_t *cum;      /* [ndays]: working days in [from, from + i] */
     int32_t *nth;      /* [nwork]: offset of the k-th working day (k from 0) */
     int32_t *next;     /* [ndays]: offset of the first working day >= i, or -1 */
+    uint32_t *ymd;     /* [ndays]: the date of from + i, year << 9 | month << 5 | day,
+                        * so that an end date is read, not computed */
     int32_t nwork;
     gs_arena arena;    /* owns every array above and `id` */
 };

@@ -79,7 +79,7 @@ static void compile_fact(gs_loader *L, gs_fact *f, const gs_ynode *key, const gs
     if (v[F_LABEL])
         f->label = gs_read_string(L, v[F_LABEL], "a fact's label");
     if (v[F_LABEL_EN])
-        (void)gs_read_string(L, v[F_LABEL_EN], "a fact's English label");
+        f->label_en = gs_read_string(L, v[F_LABEL_EN], "a fact's English label");
     if (v[F_DESCRIPTION])
         (void)gs_read_string(L, v[F_DESCRIPTION], "a fact's description");
 
@@ -118,7 +118,12 @@ static void compile_fact(gs_loader *L, gs_fact *f, const gs_ynode *key, const gs
                 const char *s = gs_read_string(L, vals->kids[i], "an enum value");
                 if (!s)
                     continue;
-                if (gs_fact_enum_index(f, s, strlen(s)) >= 0) {
+                int put = gs_strmap_put(&f->value_index, s, strlen(s), f->nvalues, NULL);
+                if (put < 0) {
+                    gs_oom(L);
+                    return;
+                }
+                if (put == 0) {
                     gs_diag_error(L->diags, "E041", vals->kids[i]->pos, "list each value once",
                                   "enum fact '%s' lists '%s' twice", f->name, s);
                     continue;

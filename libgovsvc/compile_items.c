@@ -9,8 +9,9 @@
 
 static const char *const MAT_KEYS[] = {"name",       "source",      "form",        "copies",
                                        "shared_when", "commitment", "legal_basis", "description",
-                                       NULL};
-enum { M_NAME, M_SOURCE, M_FORM, M_COPIES, M_SHARED, M_COMMIT, M_LEGAL, M_DESC };
+                                       "name_en",     "justification", NULL};
+enum { M_NAME, M_SOURCE, M_FORM, M_COPIES, M_SHARED, M_COMMIT, M_LEGAL, M_DESC, M_NAME_EN,
+       M_JUSTIFICATION };
 static const char *const SOURCES[] = {"applicant", "government", "third_party", NULL};
 static const char *const FORMS[] = {"original", "copy", "electronic", NULL};
 static const char *const COMMIT_KEYS[] = {"allowed", "verify_within", NULL};
@@ -18,10 +19,10 @@ static const char *const COMMIT_KEYS[] = {"allowed", "verify_within", NULL};
 static const char *const ITEM_KEYS[] = {
     "code",   "name",       "type",     "department", "level",  "legal_basis", "reform",
     "valid",  "commitment", "deadline", "visits",     "online", "hall",        "fee",
-    "result", "materials",  "description", NULL};
+    "result", "materials",  "description", "name_en", "justification", NULL};
 enum {
     I_CODE, I_NAME, I_TYPE, I_DEPT, I_LEVEL, I_LEGAL, I_REFORM, I_VALID, I_COMMIT, I_DEADLINE,
-    I_VISITS, I_ONLINE, I_HALL, I_FEE, I_RESULT, I_MATERIALS, I_DESC
+    I_VISITS, I_ONLINE, I_HALL, I_FEE, I_RESULT, I_MATERIALS, I_DESC, I_NAME_EN, I_JUSTIFICATION
 };
 static const char *const ITEM_TYPES[] = {
     "license", "penalty", "enforcement", "levy",        "payment",        "inspection",
@@ -33,14 +34,16 @@ static const char *const ONLINE[] = {"none", "partial", "full", NULL};
 static const char *const COMMIT_MODES[] = {"allowed", "forbidden", NULL};
 static const char *const VALID_KEYS[] = {"from", "until", NULL};
 static const char *const HALL_KEYS[] = {"entered", "reason", NULL};
-static const char *const LINE_KEYS[] = {"ref", "when", "deferrable", "copies", "form", "note", NULL};
-enum { L_REF, L_WHEN, L_DEFER, L_COPIES, L_FORM, L_NOTE };
-static const char *const DEADLINE_KEYS[] = {"when", "statutory", "promised", "special",
-                                            "extension", NULL};
-enum { D_WHEN, D_STATUTORY, D_PROMISED, D_SPECIAL, D_EXTENSION };
+static const char *const LINE_KEYS[] = {"ref",  "when", "deferrable",    "copies",
+                                        "form", "note", "justification", NULL};
+enum { L_REF, L_WHEN, L_DEFER, L_COPIES, L_FORM, L_NOTE, L_JUSTIFICATION };
+static const char *const DEADLINE_KEYS[] = {"when",      "statutory",     "promised", "special",
+                                            "extension", "justification", NULL};
+enum { D_WHEN, D_STATUTORY, D_PROMISED, D_SPECIAL, D_EXTENSION, D_JUSTIFICATION };
 static const char *const SPECIAL_KEYS[] = {"name", "max", NULL};
-static const char *const BUNDLE_KEYS[] = {"code",    "name", "items", "deadline", "combine",
-                                          "description", NULL};
+static const char *const BUNDLE_KEYS[] = {"code",        "name",          "items", "deadline",
+                                          "combine",     "description",   "justification", NULL};
+enum { B_CODE, B_NAME, B_ITEMS, B_DEADLINE, B_COMBINE, B_DESC, B_JUSTIFICATION };
 static const char *const COMBINE[] = {"parallel", "serial", NULL};
 
 static int is_code(const char *s)
@@ -74,6 +77,39 @@ static size_t count_entries(gs_loader *L, const char *key, gs_ykind kind)
     return total;
 }
 
+/* The load limits max_items / max_materials: checked on the counts before
+ * the tables are allocated (each entry costs far more memory than its YAML
+ * text). Reports E013 at the first entry past the limit; returns 1 when
+ * the limit is exceeded, and the caller stops with GOVSVC_ELIMIT. */
+static int over_limit(gs_loader *L, const char *key, size_t total, size_t max, const char *what)
+{
+    if (total <= max)
+        return 0;
+    size_t seen = 0;
+    gs_pos at = {NULL, 0, 0};
+    for (size_t i = 0; i < L->nfiles && !at.file; i++) {
+        const gs_ynode *n = gs_ymap_get(L->files[i].root, key);
+        size_t count = !n ? 0 : n->kind == GS_YMAP ? n->n / 2 : n->kind == GS_YSEQ ? n->n : 0;
+        if (seen + count > max)
+            at = n->kids[n->kind == GS_YMAP ? 2 * (max - seen) : max - seen]->pos;
+        seen += count;
+    }
+    gs_diag_error(L->diags, "E013", at, "split the rulebook or raise the load limit",
+                  "more than %zu %s in one rulebook", max, what);
+    L->limit_error = 1;
+    return 1;
+}
+
+/* Overlays (SPEC section 8): an entry of the overlay replaces, key by key,
+ * the entry of the same id from its base (a deeper level, compiled
+ * before it: see gs_overlay_order_files); within one level ids stay unique.
+ * `first` is where the entry was defined, `latest` where a level above last
+ * overrode it (line 0: none did). */
+static int overrides(const gs_loader *L, gs_pos first, gs_pos latest, int depth)
+{
+    return depth < gs_overlay_depth_of(L, latest.line ? latest.file : first.file);
+}
+
 static void dup_error(gs_loader *L, gs_pos here, gs_pos first, const char *what, const char *id)
 {
     char hint[512];
@@ -99,17 +135,24 @@ static unsigned read_forms(gs_loader *L, const gs_ynode *n)
     return form;
 }
 
-static void compile_material(gs_loader *L, gs_material *m, const gs_ynode *body)
+/* `partial`: an overlay's override, where only the keys written change. */
+static void compile_material(gs_loader *L, gs_material *m, const gs_ynode *body, int partial)
 {
     const gs_ynode *v[GS_ARRAY_LEN(MAT_KEYS)];
     char what[200];
     snprintf(what, sizeof what, "material '%s'", m->id);
     if (gs_check_map(L, body, what, MAT_KEYS, v) < 0)
         return;
-    if (!v[M_NAME])
-        gs_missing(L, body, "name", what);
+    if (v[M_JUSTIFICATION])
+        m->justification = gs_read_string(L, v[M_JUSTIFICATION], "justification");
+    if (!v[M_NAME]) {
+        if (!partial)
+            gs_missing(L, body, "name", what);
+    }
     else
         m->name = gs_read_string(L, v[M_NAME], "a material's name");
+    if (v[M_NAME_EN])
+        m->name_en = gs_read_string(L, v[M_NAME_EN], "a material's English name");
     int s;
     if (v[M_SOURCE] && gs_read_enum(L, v[M_SOURCE], "source", SOURCES, &s) == 0)
         m->source = (gs_source)(s + 1);
@@ -142,6 +185,8 @@ int gs_compile_materials(gs_loader *L)
 {
     struct govsvc_rulebook *rb = L->rb;
     size_t total = count_entries(L, "materials", GS_YMAP);
+    if (over_limit(L, "materials", total, L->opts.max_materials, "materials"))
+        return GOVSVC_ELIMIT; /* stops the later steps: no cascade of E040 */
     rb->materials = gs_arena_calloc(L->arena, total ? total : 1, sizeof *rb->materials);
     if (!rb->materials)
         return gs_oom(L);
@@ -170,12 +215,20 @@ int gs_compile_materials(gs_loader *L)
             if (r < 0)
                 return gs_oom(L);
             if (r == 0) {
-                dup_error(L, key->pos, rb->materials[prev].pos, "material", id);
+                gs_material *base = &rb->materials[prev];
                 memset(m, 0, sizeof *m);
+                if (overrides(L, base->pos, base->override_pos, L->files[i].depth)) {
+                    base->override_pos = key->pos;
+                    compile_material(L, base, mats->kids[k + 1], 1);
+                } else {
+                    dup_error(L, key->pos, base->pos, "material", id);
+                }
+                if (L->oom)
+                    return GOVSVC_ENOMEM;
                 continue;
             }
             rb->nmaterials++;
-            compile_material(L, m, mats->kids[k + 1]);
+            compile_material(L, m, mats->kids[k + 1], 0);
             if (L->oom)
                 return GOVSVC_ENOMEM;
         }
@@ -183,13 +236,17 @@ int gs_compile_materials(gs_loader *L)
     return 0;
 }
 
+/* The catalogue's ids, for did-you-mean hints: made once per load (made
+ * for each unknown reference, 30000 of them over 30000 materials took 7 GB). */
 static const char *const *material_ids(gs_loader *L)
 {
+    if (L->material_ids)
+        return L->material_ids;
     const char **ids = gs_arena_calloc(&L->tmp, L->rb->nmaterials + 1, sizeof *ids);
     if (ids)
         for (uint32_t i = 0; i < L->rb->nmaterials; i++)
             ids[i] = L->rb->materials[i].id;
-    return ids;
+    return L->material_ids = ids;
 }
 
 static void compile_line(gs_loader *L, gs_line *ln, const gs_ynode *body, int *ok)
@@ -209,7 +266,7 @@ static void compile_line(gs_loader *L, gs_line *ln, const gs_ynode *body, int *o
     uint32_t idx;
     if (!gs_strmap_get(&L->rb->material_index, ref, v[L_REF]->len, &idx)) {
         const char *const *ids = material_ids(L);
-        const char *dym = ids ? gs_did_you_mean(ref, ids, 0) : NULL;
+        const char *dym = ids ? gs_diag_did_you_mean(L->diags, ref, ids, L->rb->nmaterials) : NULL;
         char hint[256];
         if (dym)
             snprintf(hint, sizeof hint, "did you mean '%s'?", dym);
@@ -231,7 +288,9 @@ static void compile_line(gs_loader *L, gs_line *ln, const gs_ynode *body, int *o
     if (v[L_FORM])
         ln->form = read_forms(L, v[L_FORM]);
     if (v[L_NOTE])
-        (void)gs_read_string(L, v[L_NOTE], "note");
+        ln->note = gs_read_string(L, v[L_NOTE], "note");
+    if (v[L_JUSTIFICATION])
+        ln->justification = gs_read_string(L, v[L_JUSTIFICATION], "justification");
 }
 
 static void compile_variant(gs_loader *L, gs_deadline *d, const gs_ynode *body, int in_list,
@@ -261,6 +320,8 @@ static void compile_variant(gs_loader *L, gs_deadline *d, const gs_ynode *body, 
         d->has_promised = 1;
     if (v[D_EXTENSION] && gs_read_duration(L, v[D_EXTENSION], "extension", &d->extension) == 0)
         d->has_extension = 1;
+    if (v[D_JUSTIFICATION])
+        d->justification = gs_read_string(L, v[D_JUSTIFICATION], "justification");
     if (!v[D_STATUTORY] && !v[D_PROMISED])
         gs_diag_error(L->diags, "E008", body->pos, "add 'statutory:' and 'promised:'",
                       "deadline has neither 'statutory' nor 'promised'");
@@ -321,18 +382,28 @@ static void compile_deadline(gs_loader *L, gs_item *it, const gs_ynode *n)
                         n->kind == GS_YSEQ, i + 1 == count);
 }
 
-static void compile_item(gs_loader *L, gs_item *it, const gs_ynode *body, const gs_ynode **v)
+/* `partial`: an overlay's override of a base item; only the keys written
+ * change, and `materials` or `deadline`, when written, replace the base's
+ * whole list. */
+static void compile_item(gs_loader *L, gs_item *it, const gs_ynode *body, const gs_ynode **v,
+                         int partial)
 {
     char what[200];
     snprintf(what, sizeof what, "item '%s'", it->code);
-    if (!v[I_NAME])
-        gs_missing(L, body, "name", what);
-    else
+    if (v[I_JUSTIFICATION])
+        it->justification = gs_read_string(L, v[I_JUSTIFICATION], "justification");
+    if (!v[I_NAME]) {
+        if (!partial)
+            gs_missing(L, body, "name", what);
+    } else
         it->name = gs_read_string(L, v[I_NAME], "an item's name");
+    if (v[I_NAME_EN])
+        it->name_en = gs_read_string(L, v[I_NAME_EN], "an item's English name");
     int e;
-    if (!v[I_TYPE])
-        gs_missing(L, body, "type", what);
-    else if (gs_read_enum(L, v[I_TYPE], "an item's type", ITEM_TYPES, &e) == 0)
+    if (!v[I_TYPE]) {
+        if (!partial)
+            gs_missing(L, body, "type", what);
+    } else if (gs_read_enum(L, v[I_TYPE], "an item's type", ITEM_TYPES, &e) == 0)
         it->type = ITEM_TYPES[e];
     if (v[I_DEPT])
         it->department = gs_read_string(L, v[I_DEPT], "department");
@@ -342,8 +413,10 @@ static void compile_item(gs_loader *L, gs_item *it, const gs_ynode *body, const 
         gs_read_strlist(L, v[I_LEGAL], "legal_basis", &it->legal_basis);
     if (v[I_REFORM] && gs_read_enum(L, v[I_REFORM], "reform", REFORMS, &e) == 0)
         it->reform = REFORMS[e];
-    it->valid_from = GS_DAY_MIN;
-    it->valid_until = GS_DAY_MAX;
+    if (!partial || v[I_VALID]) {
+        it->valid_from = GS_DAY_MIN;
+        it->valid_until = GS_DAY_MAX;
+    }
     if (v[I_VALID]) {
         const gs_ynode *vv[3];
         if (gs_check_map(L, v[I_VALID], "valid", VALID_KEYS, vv) == 0) {
@@ -360,13 +433,17 @@ static void compile_item(gs_loader *L, gs_item *it, const gs_ynode *body, const 
         it->commitment_forbidden = e == 1;
     if (v[I_DEADLINE])
         compile_deadline(L, it, v[I_DEADLINE]);
-    it->visits = -1;
+    if (!partial)
+        it->visits = -1;
     int64_t x;
     if (v[I_VISITS] && gs_read_int(L, v[I_VISITS], "visits", 0, 100, &x) == 0)
         it->visits = (int)x;
     if (v[I_ONLINE] && gs_read_enum(L, v[I_ONLINE], "online", ONLINE, &e) == 0)
         it->online = ONLINE[e];
-    it->hall_entered = -1;
+    if (!partial || v[I_HALL]) {
+        it->hall_entered = -1;
+        it->hall_reason = NULL;
+    }
     if (v[I_HALL]) {
         const gs_ynode *h[3];
         if (gs_check_map(L, v[I_HALL], "hall", HALL_KEYS, h) == 0) {
@@ -395,6 +472,10 @@ static void compile_item(gs_loader *L, gs_item *it, const gs_ynode *body, const 
     if (v[I_DESC])
         (void)gs_read_string(L, v[I_DESC], "description");
     const gs_ynode *mats = v[I_MATERIALS];
+    if (mats && partial) {
+        it->lines = NULL;
+        it->nlines = 0;
+    }
     if (mats && gs_need_seq(L, mats, "an item's materials") == 0 && mats->n) {
         it->lines = gs_arena_calloc(L->arena, mats->n, sizeof *it->lines);
         if (!it->lines) {
@@ -414,6 +495,8 @@ int gs_compile_items(gs_loader *L)
 {
     struct govsvc_rulebook *rb = L->rb;
     size_t total = count_entries(L, "items", GS_YSEQ);
+    if (over_limit(L, "items", total, L->opts.max_items, "items"))
+        return GOVSVC_ELIMIT;
     rb->items = gs_arena_calloc(L->arena, total ? total : 1, sizeof *rb->items);
     if (!rb->items)
         return gs_oom(L);
@@ -448,12 +531,20 @@ int gs_compile_items(gs_loader *L)
             if (r < 0)
                 return gs_oom(L);
             if (r == 0) {
-                dup_error(L, v[I_CODE]->pos, rb->items[prev].pos, "item", code);
+                gs_item *base = &rb->items[prev];
                 memset(it, 0, sizeof *it);
+                if (overrides(L, base->pos, base->override_pos, L->files[i].depth)) {
+                    base->override_pos = v[I_CODE]->pos;
+                    compile_item(L, base, body, v, 1);
+                } else {
+                    dup_error(L, v[I_CODE]->pos, base->pos, "item", code);
+                }
+                if (L->oom)
+                    return GOVSVC_ENOMEM;
                 continue;
             }
             rb->nitems++;
-            compile_item(L, it, body, v);
+            compile_item(L, it, body, v, 0);
             if (L->oom)
                 return GOVSVC_ENOMEM;
         }
@@ -466,7 +557,12 @@ int gs_compile_bundles(gs_loader *L)
     struct govsvc_rulebook *rb = L->rb;
     size_t total = count_entries(L, "bundles", GS_YSEQ);
     rb->bundles = gs_arena_calloc(L->arena, total ? total : 1, sizeof *rb->bundles);
-    if (!rb->bundles)
+    /* mark[item] == serial when the bundle numbered serial names the item
+     * already: comparing with each item before made a bundle listing one
+     * item a million times quadratic (E044). */
+    uint32_t *mark = gs_arena_calloc(&L->tmp, rb->nitems ? rb->nitems : 1, sizeof *mark);
+    uint32_t serial = 0;
+    if (!rb->bundles || !mark)
         return gs_oom(L);
     for (size_t i = 0; i < L->nfiles; i++) {
         const gs_ynode *bundles = gs_ymap_get(L->files[i].root, "bundles");
@@ -476,32 +572,51 @@ int gs_compile_bundles(gs_loader *L)
             const gs_ynode *body = bundles->kids[k], *v[GS_ARRAY_LEN(BUNDLE_KEYS)];
             if (gs_check_map(L, body, "a bundle", BUNDLE_KEYS, v) < 0)
                 continue;
-            if (!v[0] || !v[2]) {
-                gs_missing(L, body, !v[0] ? "code" : "items", "a bundle");
+            if (!v[B_CODE]) {
+                gs_missing(L, body, "code", "a bundle");
                 continue;
             }
-            const char *code = gs_need_scalar(L, v[0], "code");
-            if (!code || gs_need_seq(L, v[2], "a bundle's items") < 0)
+            const char *code = gs_need_scalar(L, v[B_CODE], "code");
+            if (!code)
                 continue;
             gs_bundle *b = &rb->bundles[rb->nbundles];
-            b->code = gs_arena_strndup(L->arena, code, v[0]->len);
-            b->items = gs_arena_calloc(L->arena, v[2]->n ? v[2]->n : 1, sizeof *b->items);
-            if (!b->code || !b->items)
+            b->code = gs_arena_strndup(L->arena, code, v[B_CODE]->len);
+            if (!b->code)
                 return gs_oom(L);
-            b->pos = v[0]->pos;
+            b->pos = v[B_CODE]->pos;
             uint32_t prev;
-            int r = gs_strmap_put(&rb->bundle_index, b->code, v[0]->len, rb->nbundles, &prev);
+            int r = gs_strmap_put(&rb->bundle_index, b->code, v[B_CODE]->len, rb->nbundles, &prev);
             if (r < 0)
                 return gs_oom(L);
+            int partial = 0;
             if (r == 0) {
-                dup_error(L, v[0]->pos, rb->bundles[prev].pos, "bundle", code);
+                gs_bundle *base = &rb->bundles[prev];
                 memset(b, 0, sizeof *b);
-                continue;
+                if (!overrides(L, base->pos, base->override_pos, L->files[i].depth)) {
+                    dup_error(L, v[B_CODE]->pos, base->pos, "bundle", code);
+                    continue;
+                }
+                /* An overlay's bundle: the keys written replace the base's. */
+                base->override_pos = v[B_CODE]->pos;
+                b = base;
+                partial = 1;
+            } else {
+                rb->nbundles++;
             }
-            rb->nbundles++;
-            if (v[1])
-                b->name = gs_read_string(L, v[1], "a bundle's name");
-            for (size_t j = 0; j < v[2]->n; j++) {
+            if (!v[B_ITEMS] && !partial)
+                gs_missing(L, body, "items", "a bundle");
+            if (v[B_JUSTIFICATION])
+                b->justification = gs_read_string(L, v[B_JUSTIFICATION], "justification");
+            if (v[B_NAME])
+                b->name = gs_read_string(L, v[B_NAME], "a bundle's name");
+            serial++;
+            if (v[B_ITEMS] && gs_need_seq(L, v[B_ITEMS], "a bundle's items") == 0) {
+                b->items = gs_arena_calloc(L->arena, v[2]->n ? v[2]->n : 1, sizeof *b->items);
+                b->nitems = 0;
+                if (!b->items)
+                    return gs_oom(L);
+            }
+            for (size_t j = 0; b->items && v[B_ITEMS] && j < v[B_ITEMS]->n; j++) {
                 const gs_ynode *c = v[2]->kids[j];
                 const char *ic = gs_need_scalar(L, c, "an item code");
                 uint32_t idx;
@@ -512,15 +627,18 @@ int gs_compile_bundles(gs_loader *L)
                                   "bundle '%s' names unknown item '%s'", b->code, ic);
                     continue;
                 }
-                int dup = 0;
-                for (uint32_t x = 0; x < b->nitems; x++)
-                    dup |= b->items[x] == idx;
+                int dup = mark[idx] == serial;
+                mark[idx] = serial;
                 if (dup) {
                     gs_diag_error(L->diags, "E044", c->pos, "list each item once",
                                   "bundle '%s' names item '%s' twice", b->code, ic);
                     continue;
                 }
                 b->items[b->nitems++] = idx;
+            }
+            if (partial && (v[B_DEADLINE] || v[B_COMBINE])) {
+                b->has_deadline = 0;
+                b->combine = 0;
             }
             if (v[3] && v[4])
                 gs_diag_error(L->diags, "E045", v[4]->pos,

@@ -47,27 +47,71 @@ size_t gs_diag_errors(const govsvc_diag_list *l)
     return govsvc_diag_list_count_severity(l, GOVSVC_SEVERITY_ERROR);
 }
 
+int gs_diag_full(const govsvc_diag_list *l)
+{
+    return l && l->capped;
+}
+
+/* Bytes of s to keep so that at most `max` bytes remain, cut on a UTF-8
+ * character boundary (messages and hints quote the user's text, which may
+ * be Chinese: a cut inside a character would make the output invalid). */
+static size_t clip_utf8(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
 int gs_diag_vadd(govsvc_diag_list *l, govsvc_severity sev, const char *code, gs_pos pos,
                  const char *hint, const char *fmt, va_list ap)
 {
     if (!l)
         return 0;
+    if (l->capped) {
+        /* Dropping an error must never make a list look clean: the E252
+         * entry stands for what was dropped, so it becomes an error. */
+        for (size_t i = 0; sev == GOVSVC_SEVERITY_ERROR && l->capped == 1 && i < l->count; i++) {
+            if (strcmp(l->items[i].code, "E252") == 0) {
+                l->items[i].severity = GOVSVC_SEVERITY_ERROR;
+                l->capped = 2;
+            }
+        }
+        return 0;
+    }
+    /* A broken or hostile file can yield one error per line, millions of
+     * them: keep the first GS_DIAG_MAX and say where reporting stopped
+     * (clang's -ferror-limit), so memory and time stay bounded. */
+    int cap_now = l->count >= GS_DIAG_MAX;
     if (gs_grow((void **)&l->items, &l->cap, l->count + 1, sizeof *l->items) < 0)
         goto oom;
     char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (cap_now) {
+        snprintf(msg, sizeof msg, "too many diagnostics: reporting stopped after %d",
+                 GS_DIAG_MAX);
+        code = "E252"; /* keeps the severity of the first one dropped */
+        hint = "fix the errors above and run again";
+    } else {
+        int n = vsnprintf(msg, sizeof msg, fmt, ap);
+        if (n >= (int)sizeof msg)
+            msg[clip_utf8(msg, sizeof msg - 1, sizeof msg - 4)] = '\0';
+    }
     govsvc_diag *d = &l->items[l->count];
     memset(d, 0, sizeof *d);
     d->severity = sev;
     d->code = gs_arena_strdup(&l->strings, code);
     d->message = gs_arena_strdup(&l->strings, msg);
     d->file = pos.file ? gs_arena_strdup(&l->strings, pos.file) : NULL;
-    d->hint = hint ? gs_arena_strdup(&l->strings, hint) : NULL;
+    /* Hints may list a rulebook's values or ids: bounded like messages. */
+    d->hint = hint ? gs_arena_strndup(&l->strings, hint, clip_utf8(hint, strlen(hint), 1020))
+                   : NULL;
     d->line = pos.line;
     d->column = pos.col;
     if (!d->code || !d->message || (pos.file && !d->file) || (hint && !d->hint))
         goto oom;
     l->count++;
+    l->capped = cap_now ? (sev == GOVSVC_SEVERITY_ERROR ? 2 : 1) : 0;
     return 0;
 oom:
     l->oom = 1;
@@ -96,7 +140,8 @@ int gs_diag_error(govsvc_diag_list *l, const char *code, gs_pos pos, const char 
 
 int gs_diag_set_fact(govsvc_diag_list *l, const char *fact)
 {
-    if (!l || l->count == 0)
+    /* Once capped, the last entry is E252, not the diagnostic just dropped. */
+    if (!l || l->count == 0 || l->capped)
         return 0;
     const char *f = gs_arena_strdup(&l->strings, fact);
     if (!f) {
@@ -159,6 +204,12 @@ const char *gs_did_you_mean(const char *word, const char *const *cands, size_t n
     size_t len = strlen(word);
     unsigned cap = len < 4 ? 1 : len < 10 ? 2 : 3;
     unsigned best_d = cap + 1;
+    /* No candidates at all: an enum fact whose `values` were missing or
+     * not a list has none, and a condition comparing it with a literal
+     * came here with NULL (a crash found by fuzz/fuzz_load.c,
+     * tests/regress/load/enum-without-values). */
+    if (!cands)
+        return NULL;
     for (size_t i = 0; n ? i < n : cands[i] != NULL; i++) {
         if (!cands[i])
             continue;
@@ -169,6 +220,21 @@ const char *gs_did_you_mean(const char *word, const char *const *cands, size_t n
         }
     }
     return best;
+}
+
+const char *gs_diag_did_you_mean(govsvc_diag_list *l, const char *word,
+                                 const char *const *cands, size_t n)
+{
+    if (!cands)
+        return NULL;
+    if (!n)
+        while (cands[n])
+            n++;
+    if (l && (l->capped || n > GS_DYM_BUDGET - l->dym_spent))
+        return NULL;
+    if (l)
+        l->dym_spent += n;
+    return gs_did_you_mean(word, cands, n);
 }
 
 char *govsvc_diag_format(const govsvc_diag *d)

@@ -28,6 +28,8 @@ typedef struct gs_expr gs_expr; /* defined in expr_int.h */
 
 typedef struct gs_expr_ctx {
     gs_arena *arena;          /* where the tree and its strings live */
+    gs_arena *pattern_arena;  /* where compiled patterns live (NULL: arena); they
+                               * outlive a tree compiled in scratch space */
     const gs_schema *schema;  /* declared facts */
     gs_patterns *patterns;    /* `matches` patterns are compiled into this list */
     govsvc_diag_list *diags;  /* errors E030..E035 go here */
@@ -44,6 +46,51 @@ typedef struct gs_expr_ctx {
  * GOVSVC_ENOMEM when out of memory; GOVSVC_EINVAL without arena or schema. */
 int gs_expr_compile(const gs_expr_ctx *ctx, const char *src, size_t len, const gs_expr **out);
 
+/* Sharing of compiled conditions (expr_intern.c): a pool hands out a
+ * scratch arena to compile into, then gs_expr_intern() copies the tree
+ * into the pool's arena (the table's), reusing every subtree already there.
+ * Shared nodes are immutable like any other; only their `off` (byte offset
+ * for compile-time diagnostics) belongs to the first condition that wrote
+ * them. */
+typedef struct gs_expr_pool gs_expr_pool;
+/* A new pool whose canonical nodes go into `arena`; NULL when out of
+ * memory. */
+gs_expr_pool *gs_expr_pool_new(gs_arena *arena);
+void gs_expr_pool_free(gs_expr_pool *p);
+/* Where to compile a condition before interning it; reset it after. */
+gs_arena *gs_expr_pool_scratch(gs_expr_pool *p);
+void gs_expr_pool_reset_scratch(gs_expr_pool *p);
+/* Stores in *out the canonical copy of e (NULL for NULL). Returns 0 or
+ * GOVSVC_ENOMEM. */
+int gs_expr_intern(gs_expr_pool *p, const gs_expr *e, const gs_expr **out);
+
+/* Conditions as bytecode (expr_prog.c), for the query's hot path: the
+ * same results as gs_expr_eval(), without a call per node. All programs of
+ * a table are one array of bytes (`code`), each referred to by its offset
+ * (0: no program, evaluate the tree); `atoms` are the distinct comparisons
+ * they read. */
+typedef struct gs_atom gs_atom;
+typedef struct gs_progs {
+    gs_atom *atoms;
+    uint32_t natoms;
+    uint8_t *code;
+    uint32_t ncode;
+} gs_progs;
+typedef struct gs_prog_builder gs_prog_builder;
+/* A builder whose programs and atoms go into `arena` at the finish; NULL
+ * when out of memory. */
+gs_prog_builder *gs_prog_builder_new(gs_arena *arena);
+void gs_prog_builder_free(gs_prog_builder *b);
+/* Adds the program of e (a compiled condition of the table with this
+ * schema) and stores its offset in *out; 0 when e is NULL or too deep for
+ * a program. Returns 0 or GOVSVC_ENOMEM. */
+int gs_prog_build(gs_prog_builder *b, const gs_schema *schema, const gs_expr *e, uint32_t *out);
+/* Copies the programs and atoms into the arena, as *out. */
+int gs_prog_builder_finish(gs_prog_builder *b, gs_progs *out);
+/* Evaluates the program at offset prog (nonzero): exactly gs_expr_eval()
+ * of its condition. */
+gs_tri gs_prog_eval(const gs_progs *p, uint32_t prog, const gs_env *env);
+
 /* Kleene evaluation: unknown facts make comparisons unknown; `not U` = U,
  * `F and U` = F, `T or U` = T; known(f) is never unknown. */
 gs_tri gs_expr_eval(const gs_expr *e, const gs_env *env);
@@ -59,6 +106,21 @@ int gs_expr_residual(const gs_expr *e, const gs_env *env, gs_arena *arena, const
  * where precedence needs them, literals as written. Returns 0 or -1 (out of
  * memory, see b->oom). */
 int gs_expr_print(const gs_expr *e, gs_buf *b);
+
+/* Languages of the notice (answer_*.c). */
+typedef enum gs_lang { GS_LANG_ZH = 0, GS_LANG_EN = 1 } gs_lang;
+
+/* The label a notice shows for a fact: in English label_en, else label,
+ * else the name; in Chinese label, else the name. */
+const char *gs_fact_label(const gs_fact *f, gs_lang lang);
+
+/* Prints e for people, not for the parser: facts by their labels (see
+ * gs_fact_label), comparisons with ≥ ≤ ≠, `and` / `or` / `not` as 且 / 或 /
+ * 非 (and, or, not in English), `not` over a comparison as the opposite
+ * comparison, `in` as "为 a、b 之一", enum values as written, true and false
+ * as 是 / 否 (yes / no). Example: "场所建筑面积（平方米） ≥ 300 且 申请人类型 ≠
+ * person". Returns 0 or -1 (out of memory, see b->oom). */
+int gs_expr_print_labels(const gs_expr *e, const gs_schema *schema, gs_lang lang, gs_buf *b);
 
 /* Calls fn once for each distinct fact slot e reads, in first-seen order
  * (left to right). */

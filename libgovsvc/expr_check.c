@@ -21,7 +21,11 @@ static const char *a_an(int t)
 static const char *closest_fact(parser *P, const char *name)
 {
     const gs_schema *s = P->ctx->schema;
+    const govsvc_diag_list *l = P->ctx->diags;
     if (!s->count)
+        return NULL;
+    /* Past the hint budget (diag.h) the list of names is not even made. */
+    if (l && (l->capped || s->count > GS_DYM_BUDGET - l->dym_spent))
         return NULL;
     if (!P->names) {
         P->names = gs_calloc(s->count, sizeof *P->names);
@@ -32,7 +36,7 @@ static const char *closest_fact(parser *P, const char *name)
         for (uint32_t i = 0; i < s->count; i++)
             P->names[i] = s->facts[i].name;
     }
-    return gs_did_you_mean(name, P->names, s->count);
+    return gs_diag_did_you_mean(P->ctx->diags, name, P->names, s->count);
 }
 
 static const gs_fact *resolve(parser *P, gs_expr *e)
@@ -128,12 +132,15 @@ static int enum_literal(parser *P, const gs_fact *f, gs_expr *lit)
     }
     gs_buf hint;
     gs_buf_init(&hint);
-    const char *near = gs_did_you_mean(lit->text, f->values, f->nvalues);
+    const char *near = gs_diag_did_you_mean(P->ctx->diags, lit->text, f->values, f->nvalues);
     if (near) {
         gs_buf_printf(&hint, "did you mean '%s'?", near);
     } else {
+        /* The list stops where a hint would be cut anyway (diag.c keeps
+         * about 1000 bytes): an enum of a million values made each error
+         * build megabytes. */
         gs_buf_puts(&hint, "its values are ");
-        for (uint32_t i = 0; i < f->nvalues; i++)
+        for (uint32_t i = 0; i < f->nvalues && hint.len < 1000; i++)
             gs_buf_printf(&hint, "%s'%s'", i ? ", " : "", f->values[i]);
     }
     if (hint.oom)
@@ -250,7 +257,8 @@ static void check_matches(parser *P, gs_expr *e, int tl, int tr)
     char msg[256] = "";
     size_t eoff = 0;
     gs_pattern *pat = NULL;
-    int rc = gs_pattern_compile(P->ctx->patterns, P->ctx->arena, r->lit.u.s.p, r->lit.u.s.len,
+    gs_arena *arena = P->ctx->pattern_arena ? P->ctx->pattern_arena : P->ctx->arena;
+    int rc = gs_pattern_compile(P->ctx->patterns, arena, r->lit.u.s.p, r->lit.u.s.len,
                                 &pat, msg, sizeof msg, &eoff);
     /* Only "does not compile" fills in pcre2's message (which also tells it
      * from out of memory should the pattern module report it as -1). */

@@ -74,6 +74,8 @@ static gs_pos pos_at(const parser *P, size_t off)
 }
 
 static void vreport(parser *P, const char *code, size_t off, const char *fact, const char *hint,
+                    const char *fmt, va_list ap) GS_PRINTF(6, 0);
+static void vreport(parser *P, const char *code, size_t off, const char *fact, const char *hint,
                     const char *fmt, va_list ap)
 {
     P->errors++;
@@ -166,7 +168,8 @@ static void lex_name(parser *P, size_t i, token *t)
     }
     t->k = T_NAME;
     t->len = j - i;
-    for (size_t k = 0; k < GS_ARRAY_LEN(keywords); k++) {
+    /* Keywords are 2 to 7 letters; fact names are mostly longer. */
+    for (size_t k = 0; t->len <= 7 && k < GS_ARRAY_LEN(keywords); k++) {
         if (strlen(keywords[k].word) == t->len && memcmp(keywords[k].word, P->src + i, t->len) == 0)
             t->k = keywords[k].k;
     }

@@ -28,6 +28,9 @@ const gs_fact *gs_schema_find(const gs_schema *s, const char *name, size_t len)
 
 int gs_fact_enum_index(const gs_fact *f, const char *v, size_t len)
 {
+    uint32_t idx;
+    if (f->value_index.count)
+        return gs_strmap_get(&f->value_index, v, len, &idx) ? (int)idx : -1;
     for (uint32_t i = 0; i < f->nvalues; i++)
         if (strlen(f->values[i]) == len && memcmp(f->values[i], v, len) == 0)
             return (int)i;

@@ -45,12 +45,15 @@ typedef struct gs_fact {
     uint32_t slot; /* index in the schema and in value arrays */
     gs_type type;
     const char *label; /* may be NULL */
+    const char *label_en; /* English label for notices in English; may be NULL */
     gs_value def;      /* def.known: the fact has a default */
     int has_min, has_max;
     double min, max;   /* number facts; int facts use imin/imax */
     int64_t imin, imax;
     const char **values; /* enum values, declaration order */
     uint32_t nvalues;
+    gs_strmap value_index; /* enum: value -> index; a scan per lookup made a
+                            * rulebook with many values quadratic to load */
     const gs_pattern *pattern; /* string facts, may be NULL */
     gs_pos pos;
 } gs_fact;

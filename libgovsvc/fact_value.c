@@ -52,7 +52,7 @@ void gs_fact_expected(const gs_fact *f, char *buf, size_t size)
 static int fail(const gs_fact *f, gs_value_error *err, const char *code, const char *what,
                 const char *text, size_t len)
 {
-    char expected[200];
+    char expected[200], quoted[41];
     gs_fact_expected(f, expected, sizeof expected);
     err->code = code;
     if (len > 40) { /* quote at most 40 bytes, cut on a character boundary */
@@ -60,8 +60,12 @@ static int fail(const gs_fact *f, gs_value_error *err, const char *code, const c
         while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
             len--;
     }
-    snprintf(err->msg, sizeof err->msg, "fact '%s' %s '%.*s'; expected %s", f->name, what,
-             (int)len, text, expected);
+    /* The text comes from the caller (a command-line argument may be GBK):
+     * quoted with '?' for what is not printable UTF-8, so that the message
+     * itself stays valid text. */
+    gs_utf8_sanitize(quoted, sizeof quoted, text, len);
+    snprintf(err->msg, sizeof err->msg, "fact '%s' %s '%s'; expected %s", f->name, what, quoted,
+             expected);
     return -1;
 }
 
@@ -121,8 +125,10 @@ int gs_value_parse(const gs_fact *f, const char *s, size_t len, gs_value *out,
         break;
     }
     case GS_T_STRING:
-        if (len > UINT32_MAX || memchr(s, '\0', len))
-            return fail(f, err, "E061", "cannot be", s, len);
+        /* Text facts are UTF-8 like everything else the library reads; a
+         * GBK command-line argument is refused, not compared byte-wise. */
+        if (len > UINT32_MAX || memchr(s, '\0', len) || gs_utf8_invalid_offset(s, len) >= 0)
+            return fail(f, err, "E061", "is not valid UTF-8 text:", s, len);
         out->u.s.p = s;
         out->u.s.len = (uint32_t)len;
         break;
@@ -158,9 +164,12 @@ int gs_value_check(const gs_fact *f, const gs_value *v, gs_value_error *err)
     case GS_T_STRING:
         if (f->pattern) {
             int m = gs_pattern_match(f->pattern, v->u.s.p, v->u.s.len);
+            /* m < 0: pcre2's match, depth or heap limit was hit. The value is
+             * refused, never guessed to match; E253 says why. */
             if (m != 1)
-                return fail(f, err, "E064", m == 0 ? "does not match its pattern:"
-                                                   : "could not be checked against its pattern:",
+                return fail(f, err, m == 0 ? "E064" : "E253",
+                            m == 0 ? "does not match its pattern:"
+                                   : "could not be checked within the pattern limits:",
                             v->u.s.p, v->u.s.len);
         }
         break;

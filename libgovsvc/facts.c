@@ -60,14 +60,23 @@ static int set_error(govsvc_facts *f, const char *code, const char *fact, const 
     return GOVSVC_EFACT;
 }
 
-static const gs_fact *find(govsvc_facts *f, const char *name)
+/* Finds a declared fact; when there is none, records E060 and sets
+ * *status to GOVSVC_EFACT (or GOVSVC_ENOMEM when even that failed: a
+ * refusal without its error left callers nothing to report; found by
+ * tests/test_oom.c). */
+static const gs_fact *find(govsvc_facts *f, const char *name, int *status)
 {
     const gs_fact *fact = gs_schema_find(&f->rb->schema, name, strlen(name));
     if (!fact) {
         const gs_schema *s = &f->rb->schema;
-        const char **names = gs_calloc(s->count + 1, sizeof *names);
+        /* Within a budget per facts set (diag.h): a facts file of 40000
+         * unknown names against 30000 declared facts searched for more than
+         * five minutes. Past it, the hint goes without a suggestion. */
+        int afford = s->count <= GS_DYM_BUDGET - f->dym_spent;
+        const char **names = afford ? gs_calloc(s->count + 1, sizeof *names) : NULL;
         const char *dym = NULL;
         if (names) {
+            f->dym_spent += s->count;
             for (uint32_t i = 0; i < s->count; i++)
                 names[i] = s->facts[i].name;
             dym = gs_did_you_mean(name, names, 0);
@@ -78,8 +87,12 @@ static const gs_fact *find(govsvc_facts *f, const char *name)
         else
             snprintf(hint, sizeof hint, "the rulebook declares %u facts; see its 'facts:'",
                      s->count);
-        snprintf(msg, sizeof msg, "fact '%.100s' is not declared by the rulebook", name);
-        set_error(f, "E060", name, hint, msg);
+        /* Quote at most 100 bytes of the name, as valid UTF-8 (a name with
+         * GBK bytes made an invalid message; found by fuzz/fuzz_facts.c). */
+        char shown[101];
+        gs_utf8_sanitize(shown, sizeof shown, name, strlen(name));
+        snprintf(msg, sizeof msg, "fact '%s' is not declared by the rulebook", shown);
+        *status = set_error(f, "E060", shown, hint, msg);
         gs_free(names);
     }
     return fact;
@@ -87,6 +100,10 @@ static const gs_fact *find(govsvc_facts *f, const char *name)
 
 static int value_error(govsvc_facts *f, const gs_fact *fact, const gs_value_error *err)
 {
+    /* A pattern check that could not get its memory is out of memory, not
+     * a value that "could not be checked" (E253): see pattern.h. */
+    if (gs_pattern_oom_seen())
+        return GOVSVC_ENOMEM;
     return set_error(f, err->code, fact->name, "give a value of the declared form", err->msg);
 }
 
@@ -123,9 +140,11 @@ static int store(govsvc_facts *f, const gs_fact *fact, gs_value v)
 #define LOOKUP(f, name, fact)                                                                  \
     if (!(f) || !(name))                                                                       \
         return GOVSVC_EINVAL;                                                                  \
-    const gs_fact *fact = find((f), (name));                                                   \
+    gs_pattern_oom_clear();                                                                    \
+    int lookup_status = GOVSVC_EFACT;                                                          \
+    const gs_fact *fact = find((f), (name), &lookup_status);                                   \
     if (!fact)                                                                                 \
-        return GOVSVC_EFACT
+        return lookup_status
 
 int govsvc_facts_set_bool(govsvc_facts *f, const char *name, int value)
 {

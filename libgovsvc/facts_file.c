@@ -23,10 +23,13 @@ static int set_one(govsvc_facts *f, govsvc_diag_list *d, const gs_ynode *k, cons
         return GOVSVC_EFACT;
     }
     /* A plain null (or ~, or nothing) leaves the fact unknown. */
-    if (v->style == GS_YPLAIN && (v->len == 0 || strcmp(v->str, "null") == 0 ||
-                                  strcmp(v->str, "~") == 0)) {
-        return govsvc_facts_type(f, name) ? govsvc_facts_unset(f, name)
-                                          : govsvc_facts_set_text(f, name, "");
+    /* An undeclared fact goes on to the setter below, which refuses it and
+     * reports E060 here: returning the setter's status directly (as this
+     * did) refused the file with no diagnostic at all (found by fuzzing,
+     * tests/regress/facts/undeclared-null). */
+    if (v->style == GS_YPLAIN && govsvc_facts_type(f, name) &&
+        (v->len == 0 || strcmp(v->str, "null") == 0 || strcmp(v->str, "~") == 0)) {
+        return govsvc_facts_unset(f, name);
     }
     govsvc_fact_type t = govsvc_facts_type(f, name);
     int quoted = v->style == GS_YSINGLE || v->style == GS_YDOUBLE;
@@ -98,7 +101,10 @@ int govsvc_facts_set_from_file(govsvc_facts *f, const char *path, govsvc_diag_li
     gs_arena_free(&L.tmp);
     gs_arena_free(&names);
     gs_free(L.files);
-    if (L.diags->oom && r == 0)
+    /* A diagnostic lost for want of memory is out of memory, whatever else
+     * happened: a refusal (EFACT) missing one of its reasons would mislead
+     * (was "&& r == 0"; found by tests/test_oom.c). */
+    if (L.diags->oom)
         r = GOVSVC_ENOMEM;
     if (diags && L.diags->count)
         *diags = L.diags;

@@ -11,6 +11,7 @@ struct govsvc_facts {
     gs_value *vals;      /* [schema.count] */
     char **owned;        /* [schema.count]: copies of string values */
     govsvc_diag_list *err;
+    size_t dym_spent; /* did-you-mean comparisons made for this set (GS_DYM_BUDGET) */
 };
 
 #endif

@@ -46,6 +46,9 @@ static void fill_limits(govsvc_load_options *o, const govsvc_load_options *in)
     DEF(max_expr_depth, 64);
     DEF(pattern_match_limit, 100000);
     DEF(pattern_depth_limit, 1000);
+    DEF(max_items, 100000);
+    DEF(max_materials, 100000);
+    DEF(pattern_heap_limit, 8192);
 #undef DEF
     /* The parsers recurse once per level: keep the stack bounded whatever
      * the caller asks for. */
@@ -69,8 +72,12 @@ static gs_pos offset_pos(const char *file, const char *bytes, size_t off)
 {
     gs_pos p = {file, 1, 1};
     size_t line_start = 0;
+    /* Count as libyaml and editors do: a UTF-8 byte order mark is not a
+     * column, and a lone CR (old Mac files) ends a line like LF and CR LF. */
+    if (off >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+        line_start = 3;
     for (size_t i = 0; i < off; i++) {
-        if (bytes[i] == '\n') {
+        if (bytes[i] == '\n' || (bytes[i] == '\r' && bytes[i + 1] != '\n')) {
             p.line++;
             line_start = i + 1;
         }
@@ -162,6 +169,30 @@ static int read_file(gs_loader *L, const char *path, gs_pos at, char **out, size
     return 0;
 }
 
+/* The offset of the first NEL (U+0085), LINE SEPARATOR (U+2028) or
+ * PARAGRAPH SEPARATOR (U+2029) in valid UTF-8, or -1. libyaml (YAML 1.1)
+ * breaks lines there, so a comment stopped in the middle and every later
+ * position was a line off from what an editor shows. */
+static long line_separator(const char *bytes, size_t len)
+{
+    /* memchr to each lead byte (0xC2, 0xE2) rather than a test per byte:
+     * this runs over every byte of every file loaded. */
+    const unsigned char *b = (const unsigned char *)bytes, *end = b + len;
+    long found = -1;
+    for (const unsigned char *p = b; (p = memchr(p, 0xC2, (size_t)(end - p))) != NULL; p++) {
+        if (p + 1 < end && p[1] == 0x85) {
+            found = (long)(p - b);
+            break;
+        }
+    }
+    const unsigned char *stop = found >= 0 ? b + found : end;
+    for (const unsigned char *p = b; (p = memchr(p, 0xE2, (size_t)(stop - p))) != NULL; p++) {
+        if (p + 2 < end && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+            return (long)(p - b);
+    }
+    return found;
+}
+
 /* Reads, digests, checks and parses one file; appends it to L->files. */
 static int add_file(gs_loader *L, const char *path, gs_pos at, int is_top, const gs_file **out)
 {
@@ -182,11 +213,30 @@ static int add_file(gs_loader *L, const char *path, gs_pos at, int is_top, const
         return r;
     sha256_update(&L->sha, len, (const uint8_t *)bytes);
     long bad = gs_utf8_invalid_offset(bytes, len);
+    const char *nul = bad < 0 ? memchr(bytes, '\0', len) : NULL;
+    long sep = bad < 0 && !nul ? line_separator(bytes, len) : -1;
     gs_ynode *root = NULL;
     if (bad >= 0) {
         gs_diag_error(L->diags, "E002", offset_pos(name, bytes, (size_t)bad),
                       "save the file as UTF-8", "invalid UTF-8 at byte offset %ld (byte 0x%02X)",
                       bad, (unsigned char)bytes[bad]);
+        r = GS_REPORTED;
+    } else if (nul) {
+        /* A NUL byte is valid UTF-8 but never text: a binary file, a UTF-16
+         * file, or a damaged copy. Said with its position here, rather than
+         * as libyaml's generic "control characters are not allowed". */
+        gs_diag_error(L->diags, "E250", offset_pos(name, bytes, (size_t)(nul - bytes)),
+                      "remove the NUL byte; if the file is UTF-16, save it as UTF-8",
+                      "NUL byte at byte offset %zu", (size_t)(nul - bytes));
+        r = GS_REPORTED;
+    } else if (sep >= 0) {
+        gs_diag_error(L->diags, "E254", offset_pos(name, bytes, (size_t)sep),
+                      "replace it with a newline or a space (it often comes with text "
+                      "pasted from a web page or a word processor)",
+                      "a Unicode line separator (U+%04X), which YAML reads as a line break "
+                      "although editors do not",
+                      (unsigned char)bytes[sep] == 0xC2 ? 0x85u
+                      : (unsigned char)bytes[sep + 2] == 0xA8 ? 0x2028u : 0x2029u);
         r = GS_REPORTED;
     } else {
         r = gs_yaml_read(&L->tmp, name, bytes, len, &L->ylim, L->diags, &root);
@@ -198,8 +248,15 @@ static int add_file(gs_loader *L, const char *path, gs_pos at, int is_top, const
     f->path = name;
     f->root = r == 0 ? root : NULL;
     f->is_top = is_top;
+    f->depth = L->depth;
     *out = f;
     return 0;
+}
+
+int gs_loader_add_file(gs_loader *L, const char *path, gs_pos at, int is_top,
+                       const gs_file **out)
+{
+    return add_file(L, path, at, is_top, out);
 }
 
 int gs_loader_read_one(gs_loader *L, const char *path, const gs_ynode **root)
@@ -254,28 +311,52 @@ static char *join(const char *dir, const char *rel)
     return gs_buf_detach(&b, NULL);
 }
 
-/* Includes must stay inside the top file's directory: no absolute paths,
- * and the real path (symlinks resolved) must lie below that directory. */
-static int include_path_ok(gs_loader *L, const gs_ynode *n, const char *full)
+/* Paths a rulebook names (include, extends) must stay inside `root`, a
+ * real path: else a rulebook could read any file the host can (its text
+ * then shows up in diagnostics). Checked on the text first, so that '../x'
+ * is refused even when x does not exist (the author sees why, not "cannot
+ * read"), then on the real path with symlinks resolved, so that a link
+ * inside the directory cannot lead out of it. `up` is how many levels root
+ * lies above the top file's directory. Reports E010 and returns 0 when the
+ * path leaves root. (A file swapped for a link between this check and the
+ * read is not guarded against: whoever can do that can edit the rulebook.) */
+static int path_confined(gs_loader *L, const gs_ynode *n, const char *full, const char *root,
+                         int up, const char *what)
 {
-    if (n->str[0] == '/') {
-        gs_diag_error(L->diags, "E010", n->pos, "write the path relative to the rulebook",
-                      "include '%s' is an absolute path", n->str);
-        return 0;
+    const char *rel = n->str, *why = NULL;
+    if (rel[0] == '/')
+        why = "is an absolute path";
+    int depth = up;
+    for (const char *p = rel; !why && *p;) {
+        size_t len = strcspn(p, "/");
+        if (len == 2 && p[0] == '.' && p[1] == '.') {
+            if (--depth < 0)
+                why = "leaves the rulebook's directory";
+        } else if (len > 0 && !(len == 1 && p[0] == '.')) {
+            depth++;
+        }
+        p += len;
+        p += *p == '/';
     }
-    char *real = realpath(full, NULL); /* plain malloc: released with free() */
-    if (!real)
-        return 1; /* reading it reports the error with its reason */
-    size_t dl = strlen(L->topdir);
-    int inside = strncmp(real, L->topdir, dl) == 0 && (real[dl] == '/' || L->topdir[dl - 1] == '/');
-    free(real);
-    if (!inside) {
-        gs_diag_error(L->diags, "E010", n->pos,
-                      "keep included files in the rulebook's directory or below",
-                      "include '%s' leaves the rulebook's directory", n->str);
-        return 0;
+    char *real = why ? NULL : realpath(full, NULL); /* plain malloc: released with free() */
+    if (real) {
+        /* A path that does not resolve is reported by the read, with its
+         * reason; one that does must lie at or below root. */
+        size_t dl = strlen(root);
+        int inside = strncmp(real, root, dl) == 0 &&
+                     (real[dl] == '/' || real[dl] == '\0' || root[dl - 1] == '/');
+        free(real);
+        if (!inside)
+            why = "leads out of the rulebook's directory through a symbolic link";
     }
-    return 1;
+    if (!why)
+        return 1;
+    gs_diag_error(L->diags, "E010", n->pos,
+                  up ? "name a rulebook in this directory or next to it, by a relative path"
+                     : "keep included files in the rulebook's directory or below, and name "
+                       "them by relative paths",
+                  "%s '%s' %s", what, rel, why);
+    return 0;
 }
 
 static int load_includes(gs_loader *L, const char *topdir_shown, const gs_ynode *inc)
@@ -284,37 +365,47 @@ static int load_includes(gs_loader *L, const char *topdir_shown, const gs_ynode 
         return 0;
     if (gs_need_seq(L, inc, "include") < 0)
         return 0;
-    for (size_t i = 0; i < inc->n; i++) {
+    /* Names seen, by hash: a list repeating one name a million times made
+     * the pairwise comparison quadratic. */
+    gs_strmap seen;
+    gs_strmap_init(&seen);
+    int r = 0;
+    for (size_t i = 0; i < inc->n && r != GOVSVC_ENOMEM; i++) {
         const gs_ynode *n = inc->kids[i];
         if (!gs_need_scalar(L, n, "an include"))
             continue;
-        int dup = 0;
-        for (size_t j = 0; j < i; j++)
-            dup |= inc->kids[j]->kind == GS_YSCALAR && strcmp(inc->kids[j]->str, n->str) == 0;
-        if (dup) {
+        int put = gs_strmap_put(&seen, n->str, n->len, (uint32_t)i, NULL);
+        if (put < 0) {
+            r = gs_oom(L);
+            break;
+        }
+        if (put == 0) {
             gs_diag_error(L->diags, "E011", n->pos, "list each file once",
                           "'%s' is included twice", n->str);
             continue;
         }
         char *full = join(topdir_shown, n->str);
-        if (!full)
-            return gs_oom(L);
-        if (!include_path_ok(L, n, full)) {
+        if (!full) {
+            r = gs_oom(L);
+            break;
+        }
+        if (!path_confined(L, n, full, L->topdir, 0, "include")) {
             gs_free(full);
             continue;
         }
         const gs_file *f;
-        int r = add_file(L, full, n->pos, 0, &f);
+        r = add_file(L, full, n->pos, 0, &f);
         gs_free(full);
-        if (r == GOVSVC_ENOMEM)
-            return r;
+        if (r == GOVSVC_ELIMIT && L->nfiles >= L->opts.max_files)
+            break; /* past max_files: one E013 says it, not one per entry */
         if (r || !f->root)
             continue;
         const gs_ynode *v[GS_ARRAY_LEN(INC_KEYS)];
         if (gs_check_map(L, f->root, "an included file", INC_KEYS, v) == 0)
             check_format(L, f, v[0]);
     }
-    return 0;
+    gs_strmap_free(&seen);
+    return r == GOVSVC_ENOMEM ? r : 0;
 }
 
 static int load_calendar(gs_loader *L, const char *topdir_shown, const gs_ynode *cal)
@@ -342,6 +433,22 @@ static int load_calendar(gs_loader *L, const char *topdir_shown, const gs_ynode 
         return 0;
     }
     return gs_compile_calendar(L, v[1], &L->rb->calendar);
+}
+
+int gs_loader_includes(gs_loader *L, const char *dir, const gs_ynode *inc)
+{
+    return load_includes(L, dir, inc);
+}
+
+int gs_loader_calendar(gs_loader *L, const char *dir, const gs_ynode *cal)
+{
+    return load_calendar(L, dir, cal);
+}
+
+int gs_loader_confined(gs_loader *L, const gs_ynode *n, const char *full, const char *root,
+                       int up, const char *what)
+{
+    return path_confined(L, n, full, root, up, what);
 }
 
 static int is_id(const char *s)
@@ -395,12 +502,17 @@ static void compile_header(gs_loader *L, const gs_ynode *top, const gs_ynode *rb
         gs_read_date(L, v[R_EFFECTIVE], "rulebook.effective", &rb->effective);
     if (v[R_SUPERSEDES])
         rb->supersedes = gs_read_string(L, v[R_SUPERSEDES], "rulebook.supersedes");
-    if (v[R_EXTENDS]) {
+    if (v[R_EXTENDS]) /* the base chain is read by load_all (overlay.c) */
         rb->extends = gs_read_string(L, v[R_EXTENDS], "rulebook.extends");
-        gs_diag_error(L->diags, "E090", v[R_EXTENDS]->pos,
-                      "load the base rulebook itself; overlays arrive in a later release",
-                      "this build of libgovsvc does not read overlays ('extends')");
-    }
+    /* Positions of the identity, for the checks across versions (history.c). */
+    if (v[R_ID])
+        rb->id_pos = v[R_ID]->pos;
+    if (v[R_VERSION])
+        rb->version_pos = v[R_VERSION]->pos;
+    if (v[R_EFFECTIVE])
+        rb->effective_pos = v[R_EFFECTIVE]->pos;
+    if (v[R_SUPERSEDES])
+        rb->supersedes_pos = v[R_SUPERSEDES]->pos;
 }
 
 static void finish_digest(gs_loader *L)
@@ -423,6 +535,8 @@ void gs_rulebook_destroy(struct govsvc_rulebook *rb)
     if (rb->has_calendar)
         gs_calendar_release(&rb->calendar);
     gs_patterns_free(&rb->patterns);
+    for (uint32_t i = 0; rb->schema.facts && i < rb->schema.count; i++)
+        gs_strmap_free(&rb->schema.facts[i].value_index);
     gs_strmap_free(&rb->schema.index);
     gs_strmap_free(&rb->material_index);
     gs_strmap_free(&rb->item_index);
@@ -436,6 +550,7 @@ void gs_rulebook_destroy(struct govsvc_rulebook *rb)
 static int load_all(gs_loader *L, const char *path)
 {
     gs_pos none = {NULL, 0, 0};
+    gs_pattern_oom_clear(); /* defaults are checked against patterns */
     char *dir = dir_of(path);
     if (!dir)
         return gs_oom(L);
@@ -464,27 +579,54 @@ static int load_all(gs_loader *L, const char *path)
     }
     check_format(L, top, v[K_GOVSVC]);
     compile_header(L, top->root, v[K_RULEBOOK]);
+    /* `extends` names a file as an include does, and is confined the same
+     * way, one level wider: a county rulebook extends its city's in the
+     * next directory (SPEC section 2: `extends: ../city/rulebook.yaml`),
+     * so the root is the directory that holds the rulebook's directory. */
+    const gs_ynode *ext = gs_ymap_get(v[K_RULEBOOK], "extends");
+    int ext_ok = 0;
+    if (ext && ext->kind == GS_YSCALAR && L->topdir) {
+        char *root = dir_of(L->topdir), *full = join(dir, ext->str);
+        if (!root || !full) {
+            gs_free(root);
+            gs_free(full);
+            gs_free(dir);
+            return gs_oom(L);
+        }
+        ext_ok = path_confined(L, ext, full, root, 1, "extends");
+        gs_free(root);
+        gs_free(full);
+    }
     if (L->topdir)
         r = load_includes(L, dir, v[K_INCLUDE]);
+    /* An overlay's base chain (SPEC section 8), after its own files; a
+     * calendar comes from the nearest level that names one. */
+    if (r == 0 && ext_ok && L->rb->extends)
+        r = gs_overlay_read_bases(L, path, ext, v[K_CALENDAR] != NULL);
     if (r == 0) {
         if (v[K_CALENDAR])
             r = load_calendar(L, dir, v[K_CALENDAR]);
-        else
+        else if (!L->rb->extends)
             gs_missing(L, top->root, "calendar", "the top file");
     }
     gs_free(dir);
+    gs_overlay_order_files(L);
     if (r == 0)
         r = gs_compile_facts(L);
-    if (r == 0 && v[K_POLICY])
-        r = gs_compile_policy(L, v[K_POLICY]);
+    if (r == 0)
+        r = gs_overlay_policies(L, v[K_POLICY]);
     if (r == 0)
         r = gs_compile_materials(L);
     if (r == 0)
         r = gs_compile_items(L);
     if (r == 0)
         r = gs_compile_bundles(L);
+    if (r == 0)
+        r = gs_overlay_check(L);
+    if (r == 0 && !L->oom && gs_diag_errors(L->diags) == 0)
+        r = gs_compile_programs(L->rb);
     finish_digest(L);
-    if (L->oom || r == GOVSVC_ENOMEM || L->diags->oom)
+    if (L->oom || r == GOVSVC_ENOMEM || L->diags->oom || gs_pattern_oom_seen())
         return GOVSVC_ENOMEM;
     if (L->io_error)
         return GOVSVC_EIO;
@@ -495,6 +637,13 @@ static int load_all(gs_loader *L, const char *path)
 
 int govsvc_rulebook_load(govsvc_rulebook **out, const char *path,
                          const govsvc_load_options *opts, govsvc_diag_list **diags)
+{
+    return gs_rulebook_load_inspect(out, path, opts, diags, NULL, NULL);
+}
+
+int gs_rulebook_load_inspect(govsvc_rulebook **out, const char *path,
+                             const govsvc_load_options *opts, govsvc_diag_list **diags,
+                             gs_load_inspect_fn inspect, void *ud)
 {
     if (diags)
         *diags = NULL;
@@ -521,11 +670,32 @@ int govsvc_rulebook_load(govsvc_rulebook **out, const char *path,
     L.arena = &L.rb->arena;
     L.rb->patterns.match_limit = L.opts.pattern_match_limit;
     L.rb->patterns.depth_limit = L.opts.pattern_depth_limit;
+    L.rb->patterns.heap_limit = L.opts.pattern_heap_limit;
     L.rb->effective = GS_DAY_MIN;
     sha256_init(&L.sha);
 
-    int r = load_all(&L, path);
+    /* Conditions are shared across the table (expr_intern.c), except for
+     * an inspection, which reads each condition against its own text. */
+    int r = 0;
+    if (!inspect && !(L.exprs = gs_expr_pool_new(&L.rb->arena)))
+        r = GOVSVC_ENOMEM;
+    if (r == 0)
+        r = load_all(&L, path);
+    /* A diagnostic lost for want of memory is out of memory on every path
+     * out of load_all(): an early return (an empty top file, say) used to
+     * report what was left, e.g. "the file is empty" for a file whose
+     * YAML error could not be recorded (found by tests/test_oom.c). */
+    if (r != GOVSVC_ENOMEM && (L.oom || L.diags->oom || L.tmp.failed || L.arena->failed))
+        r = GOVSVC_ENOMEM;
 
+    /* Lint's semantic checks read the finished table together with the
+     * YAML trees (for the position of every key) before the trees go. */
+    if (inspect && r == 0 && gs_diag_errors(L.diags) == 0 && inspect(&L, ud) == GOVSVC_ENOMEM)
+        r = GOVSVC_ENOMEM;
+    gs_expr_pool_free(L.exprs);
+    gs_strmap_free(&L.strings);
+    gs_free(L.string_v);
+    gs_overlay_free(&L);
     gs_arena_free(&L.tmp);
     gs_free(L.files);
     gs_diag_sort(L.diags);
@@ -645,11 +815,13 @@ int govsvc_calendar_load(govsvc_calendar **out, const char *path,
         gs_diag_error(L.diags, "E004", (gs_pos){f->path, 1, 1}, "start the file with 'govsvc: 1'",
                       "the file is empty");
     }
+    /* As for rulebooks: a lost diagnostic or a failed allocation is out of
+     * memory, whatever else happened. */
+    if (r != GOVSVC_ENOMEM && (L.oom || L.diags->oom || L.tmp.failed || L.rb->arena.failed))
+        r = GOVSVC_ENOMEM;
     gs_arena_free(&L.tmp);
     gs_free(L.files);
     gs_rulebook_destroy(L.rb); /* only its arena held names */
-    if (r == 0 && L.oom)
-        r = GOVSVC_ENOMEM;
     if (r == 0 && gs_diag_errors(L.diags))
         r = GOVSVC_ERULEBOOK;
     if (r == 0) {

@@ -3,6 +3,7 @@
  * known keys, scalars of the right form. Each check reports in the user's
  * terms and says how to fix it, then lets the loader go on.
  */
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -40,6 +41,11 @@ int gs_check_map(gs_loader *L, const gs_ynode *n, const char *what, const char *
     size_t nkeys = 0;
     while (keys[nkeys])
         nkeys++;
+    /* The key node of each value found, to name the first of a duplicate
+     * without scanning back (a mapping repeating one key a million times
+     * made that scan quadratic). Key lists are short, fixed tables. */
+    const gs_ynode *first_key[32];
+    assert(nkeys <= GS_ARRAY_LEN(first_key));
     for (size_t i = 0; i < nkeys; i++)
         vals[i] = NULL;
     if (!n || n->kind != GS_YMAP) {
@@ -70,21 +76,16 @@ int gs_check_map(gs_loader *L, const gs_ynode *n, const char *what, const char *
             continue;
         }
         if (vals[i]) {
-            /* Find the first occurrence to name it. */
-            const gs_ynode *first = NULL;
-            for (size_t j = 0; j < k; j += 2)
-                if (n->kids[j]->kind == GS_YSCALAR && strcmp(n->kids[j]->str, key->str) == 0) {
-                    first = n->kids[j];
-                    break;
-                }
+            const gs_ynode *first = first_key[i];
             char hint[160];
             snprintf(hint, sizeof hint, "the first '%s' is at line %u, column %u; keep one",
-                     key->str, first ? first->pos.line : 0, first ? first->pos.col : 0);
+                     key->str, first->pos.line, first->pos.col);
             gs_diag_error(L->diags, "E006", key->pos, hint, "duplicate key '%s' in %s", key->str,
                           what);
             continue;
         }
         vals[i] = n->kids[k + 1];
+        first_key[i] = key;
     }
     return 0;
 }
@@ -110,9 +111,21 @@ const char *gs_read_string(gs_loader *L, const gs_ynode *n, const char *what)
     const char *s = gs_need_scalar(L, n, what);
     if (!s)
         return NULL;
+    /* Texts are kept once in the table: departments, legal bases, results
+     * and names repeat from item to item. (Only in a table load, which
+     * shares its conditions too and frees the index: see load.h.) */
+    uint32_t idx;
+    if (L->exprs && gs_strmap_get(&L->strings, s, n->len, &idx))
+        return L->string_v[idx];
     const char *c = gs_arena_strndup(L->arena, s, n->len);
-    if (!c)
+    if (!c) {
         gs_oom(L);
+        return NULL;
+    }
+    if (L->exprs && L->nstrings < UINT32_MAX &&
+        gs_grow((void **)&L->string_v, &L->string_cap, L->nstrings + 1, sizeof *L->string_v) == 0 &&
+        gs_strmap_put(&L->strings, c, n->len, (uint32_t)L->nstrings, NULL) == 1)
+        L->string_v[L->nstrings++] = c; /* (when this fails, c is simply not shared) */
     return c;
 }
 
@@ -271,7 +284,8 @@ int gs_read_expr(gs_loader *L, const gs_ynode *n, const char *what, const gs_exp
         return -1;
     gs_expr_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
-    ctx.arena = L->arena;
+    ctx.arena = L->exprs ? gs_expr_pool_scratch(L->exprs) : L->arena;
+    ctx.pattern_arena = L->arena;
     ctx.schema = &L->rb->schema;
     ctx.patterns = &L->rb->patterns;
     ctx.diags = L->diags;
@@ -288,6 +302,12 @@ int gs_read_expr(gs_loader *L, const gs_ynode *n, const char *what, const gs_exp
     if (pos)
         *pos = n->pos;
     int r = gs_expr_compile(&ctx, s, n->len, out);
+    if (L->exprs) {
+        /* Compiled in scratch space, kept once in the table. */
+        if (r == 0)
+            r = gs_expr_intern(L->exprs, *out, out);
+        gs_expr_pool_reset_scratch(L->exprs);
+    }
     if (r == GOVSVC_ENOMEM)
         gs_oom(L);
     return r == 0 ? 0 : -1;

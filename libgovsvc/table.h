@@ -37,9 +37,11 @@ typedef struct gs_strlist {
 typedef struct gs_material {
     const char *id;
     const char *name;
+    const char *name_en; /* English name for notices in English; may be NULL */
     gs_source source;
     unsigned form;   /* GOVSVC_FORM_* bits; 0 when not given */
     unsigned copies; /* 0 when not given */
+    uint32_t shared_when_prog; /* its program (expr_prog.c), 0: none */
     const gs_expr *shared_when;
     gs_pos shared_when_pos;
     int commitment_allowed;
@@ -47,18 +49,25 @@ typedef struct gs_material {
     gs_duration verify_within;
     gs_strlist legal_basis;
     gs_pos pos;
+    /* Overlays (overlay.c): where an overlay overrode this entry (line 0
+     * when none did), and the `justification:` it gave for a stricter rule. */
+    gs_pos override_pos;
+    const char *justification;
 } gs_material;
 
 /* One line of an item's material list. */
 typedef struct gs_line {
     uint32_t material; /* index into the catalogue */
+    uint32_t when_prog; /* the program of `when` (expr_prog.c), 0: none */
     const gs_expr *when; /* NULL: always */
     gs_pos when_pos;
     int deferrable;
     gs_duration defer;
     unsigned copies; /* 0: the catalogue's */
     unsigned form;   /* 0: the catalogue's */
+    const char *note; /* shown on the notice beside the material; may be NULL */
     gs_pos pos;
+    const char *justification; /* overlays: why this line is stricter than the base */
 } gs_line;
 
 typedef struct gs_special {
@@ -72,14 +81,17 @@ typedef struct gs_deadline {
     gs_pos when_pos;
     int has_statutory, has_promised, has_extension;
     gs_duration statutory, promised, extension;
+    uint32_t when_prog; /* the program of `when` (expr_prog.c), 0: none */
     gs_special *special;
     uint32_t nspecial;
     gs_pos pos;
+    const char *justification; /* overlays: why this deadline is longer than the base */
 } gs_deadline;
 
 typedef struct gs_item {
     const char *code;
     const char *name;
+    const char *name_en;    /* English name for notices in English; may be NULL */
     const char *type;       /* license, public_service, ... (as written) */
     const char *department;
     const char *level;      /* may be NULL */
@@ -99,6 +111,8 @@ typedef struct gs_item {
     gs_deadline *deadlines;
     uint32_t ndeadlines;
     gs_pos pos;
+    gs_pos override_pos;       /* overlays: the overlay's `code:` (line 0: not overridden) */
+    const char *justification; /* overlays: why the item is stricter than the base */
 } gs_item;
 
 typedef struct gs_bundle {
@@ -110,6 +124,8 @@ typedef struct gs_bundle {
     gs_duration deadline;
     int combine; /* 0 none, 1 parallel, 2 serial */
     gs_pos pos;
+    gs_pos override_pos;       /* overlays: the overlay's `code:` (line 0: not overridden) */
+    const char *justification; /* overlays: why the bundle is slower than the base */
 } gs_bundle;
 
 struct govsvc_rulebook {
@@ -120,11 +136,17 @@ struct govsvc_rulebook {
     const char *id, *version, *title, *jurisdiction, *level, *supersedes, *extends;
     gs_day effective;
     char digest[72]; /* "sha256:" + 64 hex */
+    /* Where the header's values are written, for history checks (history.c). */
+    gs_pos id_pos, version_pos, effective_pos, supersedes_pos;
 
     gs_schema schema;
     const gs_expr *commitment_eligible; /* NULL: always eligible */
     const gs_expr *deferral_eligible;
     gs_pos commitment_eligible_pos, deferral_eligible_pos;
+    /* Every condition above and in the items, as bytecode (compile_progs.c);
+     * the *_prog fields are offsets into progs.code. */
+    gs_progs progs;
+    uint32_t commitment_eligible_prog, deferral_eligible_prog;
 
     gs_material *materials;
     uint32_t nmaterials;

@@ -12,7 +12,16 @@ long gs_utf8_invalid_offset(const char *str, size_t len)
     while (i < len) {
         unsigned c = s[i];
         if (c < 0x80) {
+            /* Runs of ASCII (indentation, keys, codes) eight bytes at a
+             * time: a rulebook is mostly ASCII between its Chinese texts. */
             i++;
+            while (i + 8 <= len) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+                i += 8;
+            }
             continue;
         }
         size_t n;
@@ -43,6 +52,36 @@ long gs_utf8_invalid_offset(const char *str, size_t len)
         i += n + 1;
     }
     return -1;
+}
+
+size_t gs_utf8_sanitize(char *dst, size_t size, const char *src, size_t len)
+{
+    size_t o = 0, i = 0;
+    if (!size)
+        return 0;
+    while (i < len) {
+        long bad = gs_utf8_invalid_offset(src + i, len - i);
+        size_t ok = bad < 0 ? len - i : (size_t)bad;
+        for (size_t k = 0; k < ok; k++) {
+            unsigned char c = (unsigned char)src[i + k];
+            /* Stop before a character that does not fit whole. */
+            size_t clen = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            if ((c & 0xC0) != 0x80 && o + clen >= size) {
+                dst[o] = '\0';
+                return o;
+            }
+            dst[o++] = c < 0x20 || c == 0x7F ? '?' : (char)c;
+        }
+        i += ok;
+        if (i < len) {
+            if (o + 1 >= size)
+                break;
+            dst[o++] = '?';
+            i++;
+        }
+    }
+    dst[o] = '\0';
+    return o;
 }
 
 size_t gs_utf8_count(const char *s, size_t n)

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "govsvc.h"
 
@@ -48,6 +49,10 @@ typedef struct gs_arena_chunk gs_arena_chunk;
 typedef struct gs_arena {
     gs_arena_chunk *head;
     size_t used_bytes; /* bytes handed out, for statistics */
+    int failed;        /* an allocation failed since gs_arena_init(): the loader
+                        * checks it, so that a NULL some caller took for another
+                        * answer (a path that "does not resolve") still ends in
+                        * GOVSVC_ENOMEM */
 } gs_arena;
 
 void gs_arena_init(gs_arena *a);
@@ -57,6 +62,10 @@ char *gs_arena_strndup(gs_arena *a, const char *s, size_t n);
 char *gs_arena_strdup(gs_arena *a, const char *s);
 char *gs_arena_printf(gs_arena *a, const char *fmt, ...) GS_PRINTF(2, 3);
 void gs_arena_free(gs_arena *a);
+/* Forgets every allocation (pointers into the arena become invalid) but
+ * keeps the largest chunk for the next ones, so that an arena reset and
+ * refilled with the same amount allocates nothing. */
+void gs_arena_reset(gs_arena *a);
 
 /* -- growable byte buffer ------------------------------------------------ */
 typedef struct gs_buf {
@@ -64,15 +73,40 @@ typedef struct gs_buf {
     size_t len;
     size_t cap;
     int oom; /* set once an append failed; later appends are ignored */
+    /* A buffer over the caller's memory (gs_buf_init_fixed): never grown or
+     * freed. Text that does not fit sets `overflow`; from then on appends
+     * only count, so that len ends as the length the whole text needs. */
+    int fixed, overflow;
 } gs_buf;
 
 void gs_buf_init(gs_buf *b);
+/* A buffer writing into mem[0..size) (size may be 0). Do not detach or
+ * free it; check `overflow` (len then holds the length needed) and `oom`. */
+void gs_buf_init_fixed(gs_buf *b, char *mem, size_t size);
 void gs_buf_free(gs_buf *b);
-int gs_buf_append(gs_buf *b, const char *s, size_t n);
-int gs_buf_puts(gs_buf *b, const char *s);
-int gs_buf_putc(gs_buf *b, char c);
+/* Appends are inline for the common case, text that fits: JSON and
+ * notices are built from many short pieces. The rest (growing, out of
+ * memory, a full fixed buffer) is gs_buf_append_slow(). */
+int gs_buf_append_slow(gs_buf *b, const char *s, size_t n);
+static inline int gs_buf_append(gs_buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len <= n || b->oom || b->overflow || !b->data)
+        return gs_buf_append_slow(b, s, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+static inline int gs_buf_puts(gs_buf *b, const char *s)
+{
+    return gs_buf_append(b, s, strlen(s));
+}
+static inline int gs_buf_putc(gs_buf *b, char c)
+{
+    return gs_buf_append(b, &c, 1);
+}
 int gs_buf_printf(gs_buf *b, const char *fmt, ...) GS_PRINTF(2, 3);
-int gs_buf_vprintf(gs_buf *b, const char *fmt, va_list ap);
+int gs_buf_vprintf(gs_buf *b, const char *fmt, va_list ap) GS_PRINTF(2, 0);
 /* Appends s as a JSON string literal (quotes included; UTF-8 kept as is,
  * control characters escaped). */
 int gs_buf_json_str(gs_buf *b, const char *s);
@@ -102,6 +136,12 @@ int gs_strmap_get(const gs_strmap *m, const char *key, size_t len, uint32_t *val
 /* Returns the byte offset of the first invalid UTF-8 sequence in s, or -1
  * when all of s is valid (overlong forms and surrogates are invalid). */
 long gs_utf8_invalid_offset(const char *s, size_t len);
+/* Copies at most `size` - 1 bytes of src[0..len) into dst, NUL-terminated,
+ * with '?' for every byte that is not part of valid UTF-8 and for control
+ * characters, cut on a character boundary: for quoting text a caller gave
+ * (a command-line argument may be GBK) in messages that must stay valid,
+ * printable UTF-8. Returns the bytes written. */
+size_t gs_utf8_sanitize(char *dst, size_t size, const char *src, size_t len);
 /* Number of code points in the first n bytes of s. */
 size_t gs_utf8_count(const char *s, size_t n);
 /* Levenshtein distance on bytes, capped at `cap`+1. */

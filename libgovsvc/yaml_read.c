@@ -7,10 +7,14 @@
 
 #include "yaml_read.h"
 
+/* An open container. Its children so far are builder.kids[base..]: one
+ * stack for all open containers (a container's children are always the
+ * top of it), copied into the arena when the container closes. One growing
+ * array for the whole file instead of one per container keeps the reader
+ * from calling malloc for every mapping. */
 typedef struct frame {
     gs_ynode *node;
-    gs_ynode **kids; /* grown with gs_grow, copied into the arena on close */
-    size_t n, cap;
+    size_t base;
     const char *anchor;
 } frame;
 
@@ -22,12 +26,17 @@ typedef struct anchor {
 typedef struct builder {
     gs_arena *arena;
     const char *file;
+    const char *bytes; /* the input, for positions libyaml gives as offsets */
+    size_t len;
     const gs_yaml_limits *lim;
     govsvc_diag_list *diags;
     frame *stack;
     size_t depth, cap;
+    gs_ynode **kids; /* children of the open containers (see frame) */
+    size_t nkids, kcap;
     anchor *anchors;
     size_t nanchors, acap;
+    gs_strmap anchor_index; /* name -> index in anchors */
     unsigned aliases;
     gs_ynode *root;
 } builder;
@@ -38,37 +47,51 @@ static gs_pos mark_pos(const builder *b, yaml_mark_t m)
     return p;
 }
 
-static size_t add_weight(size_t a, size_t b)
+static uint32_t add_weight(uint32_t a, uint32_t b)
 {
-    return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+    return a > UINT32_MAX - b ? UINT32_MAX : a + b;
 }
 
-/* Attaches a finished node to the open container (or makes it the root). */
-static int attach(builder *b, gs_ynode *node)
+/* Attaches a finished node to the open container (or makes it the root).
+ * `at` is where it appears: for an alias, the alias itself, not the shared
+ * node's anchor (errors used to point at the anchor, lines away). */
+static int attach(builder *b, gs_ynode *node, gs_pos at)
 {
     if (b->depth == 0) {
         b->root = node;
         return 0;
     }
     frame *f = &b->stack[b->depth - 1];
-    if (gs_grow((void **)&f->kids, &f->cap, f->n + 1, sizeof *f->kids) < 0)
+    if (gs_grow((void **)&b->kids, &b->kcap, b->nkids + 1, sizeof *b->kids) < 0)
         return GOVSVC_ENOMEM;
-    f->kids[f->n++] = node;
+    b->kids[b->nkids++] = node;
     f->node->weight = add_weight(f->node->weight, node->weight);
     /* Every node's weight already includes what its aliases expand to, so a
      * few anchors cannot describe billions of nodes (billion laughs). */
-    if (f->node->weight > b->lim->max_nodes) {
-        gs_diag_error(b->diags, "E013", node->pos, "use fewer aliases or split the file",
+    if (f->node->weight > b->lim->max_nodes || f->node->weight == UINT32_MAX) {
+        gs_diag_error(b->diags, "E013", at, "use fewer aliases or split the file",
                       "the document expands to more than %zu nodes", b->lim->max_nodes);
         return GS_REPORTED;
     }
     return 0;
 }
 
+/* Anchors are found by name through b->anchor_index (name -> index in
+ * b->anchors): each alias used to scan them all, and a file of two million
+ * anchors and a thousand aliases took eleven seconds. A name defined again
+ * takes the place of the earlier one: the latest anchor wins, as YAML says. */
 static int remember_anchor(builder *b, const char *name, gs_ynode *node)
 {
     if (!name)
         return 0;
+    uint32_t at;
+    int put = gs_strmap_put(&b->anchor_index, name, strlen(name), (uint32_t)b->nanchors, &at);
+    if (put < 0)
+        return GOVSVC_ENOMEM;
+    if (put == 0) {
+        b->anchors[at].node = node;
+        return 0;
+    }
     if (gs_grow((void **)&b->anchors, &b->acap, b->nanchors + 1, sizeof *b->anchors) < 0)
         return GOVSVC_ENOMEM;
     b->anchors[b->nanchors].name = name;
@@ -81,7 +104,7 @@ static gs_ynode *new_node(builder *b, gs_ykind kind, yaml_mark_t m)
 {
     gs_ynode *n = gs_arena_calloc(b->arena, 1, sizeof *n);
     if (n) {
-        n->kind = kind;
+        n->kind = (uint8_t)kind;
         n->pos = mark_pos(b, m);
         n->weight = 1;
     }
@@ -101,6 +124,7 @@ static int open_container(builder *b, gs_ykind kind, yaml_mark_t m, const char *
     frame *f = &b->stack[b->depth++];
     memset(f, 0, sizeof *f);
     f->node = n;
+    f->base = b->nkids;
     if (anchor_name && !(f->anchor = gs_arena_strdup(b->arena, anchor_name)))
         return GOVSVC_ENOMEM;
     return 0;
@@ -110,21 +134,21 @@ static int close_container(builder *b)
 {
     frame *f = &b->stack[--b->depth];
     gs_ynode *n = f->node;
+    size_t count = b->nkids - f->base;
     int r = 0;
-    if (f->n) {
-        n->kids = gs_arena_alloc(b->arena, f->n * sizeof *n->kids);
+    if (count) {
+        n->kids = gs_arena_alloc(b->arena, count * sizeof *n->kids);
         if (n->kids)
-            memcpy(n->kids, f->kids, f->n * sizeof *n->kids);
+            memcpy(n->kids, b->kids + f->base, count * sizeof *n->kids);
         else
             r = GOVSVC_ENOMEM;
     }
-    n->n = f->n;
-    gs_free(f->kids);
-    f->kids = NULL;
+    n->n = count;
+    b->nkids = f->base;
     if (r == 0)
         r = remember_anchor(b, f->anchor, n);
     if (r == 0)
-        r = attach(b, n);
+        r = attach(b, n, n->pos);
     return r;
 }
 
@@ -135,6 +159,15 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
         gs_diag_error(b->diags, "E013", mark_pos(b, ev->start_mark), "split the text",
                       "a scalar of %zu bytes exceeds the limit of %zu", len,
                       b->lim->max_scalar_bytes);
+        return GS_REPORTED;
+    }
+    /* A double-quoted "\0" (or "\x00", "\u0000") puts a NUL inside the
+     * text; every later step reads C strings and would silently cut it
+     * there (an item code "A\0B" would become "A"). Refuse it instead. */
+    if (memchr(ev->data.scalar.value, '\0', len)) {
+        gs_diag_error(b->diags, "E251", mark_pos(b, ev->start_mark),
+                      "remove the \\0 (or \\x00, \\u0000) escape from the text",
+                      "a text value contains a NUL character");
         return GS_REPORTED;
     }
     gs_ynode *n = new_node(b, GS_YSCALAR, ev->start_mark);
@@ -156,7 +189,7 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
         const char *a = gs_arena_strdup(b->arena, (const char *)ev->data.scalar.anchor);
         r = a ? remember_anchor(b, a, n) : GOVSVC_ENOMEM;
     }
-    return r ? r : attach(b, n);
+    return r ? r : attach(b, n, n->pos);
 }
 
 static int on_alias(builder *b, const yaml_event_t *ev)
@@ -167,14 +200,31 @@ static int on_alias(builder *b, const yaml_event_t *ev)
                       "more than %u aliases in one file", b->lim->max_aliases);
         return GS_REPORTED;
     }
-    /* The latest anchor of that name wins, as YAML says. */
-    for (size_t i = b->nanchors; i-- > 0;) {
-        if (strcmp(b->anchors[i].name, name) == 0)
-            return attach(b, b->anchors[i].node);
-    }
+    uint32_t i;
+    if (gs_strmap_get(&b->anchor_index, name, strlen(name), &i))
+        return attach(b, b->anchors[i].node, mark_pos(b, ev->start_mark));
     gs_diag_error(b->diags, "E003", mark_pos(b, ev->start_mark), "define the anchor '&name' first",
                   "unknown alias '*%s'", name);
     return GS_REPORTED;
+}
+
+/* Line and column (characters) of byte `off` of the input, counting line
+ * breaks as libyaml does (LF, CR LF, or a lone CR). */
+static gs_pos offset_pos(const builder *b, size_t off)
+{
+    gs_pos p = {b->file, 1, 1};
+    size_t start = 0;
+    if (off > b->len)
+        off = b->len;
+    for (size_t i = 0; i < off; i++) {
+        char c = b->bytes[i];
+        if (c == '\n' || (c == '\r' && (i + 1 >= b->len || b->bytes[i + 1] != '\n'))) {
+            p.line++;
+            start = i + 1;
+        }
+    }
+    p.col = (uint32_t)gs_utf8_count(b->bytes + start, off - start) + 1;
+    return p;
 }
 
 static void report_parser_error(builder *b, const yaml_parser_t *p)
@@ -182,6 +232,15 @@ static void report_parser_error(builder *b, const yaml_parser_t *p)
     yaml_mark_t m = p->problem_mark;
     if (p->error == YAML_MEMORY_ERROR)
         return;
+    /* libyaml's reader (control characters, bad encoding) gives no mark,
+     * only the byte offset: without this every such error read "1:1". */
+    if (p->error == YAML_READER_ERROR) {
+        gs_diag_error(b->diags, "E003", offset_pos(b, p->problem_offset),
+                      "remove the control character (save the file as plain UTF-8 text)",
+                      "YAML syntax error: %s (byte 0x%02X)",
+                      p->problem ? p->problem : "unreadable input", (unsigned)p->problem_value);
+        return;
+    }
     char ctx[256] = "";
     if (p->context)
         snprintf(ctx, sizeof ctx, " %s", p->context);
@@ -199,6 +258,16 @@ int gs_yaml_read(gs_arena *arena, const char *file, const char *bytes, size_t le
     b.lim = limits;
     b.diags = diags;
     *root = NULL;
+    /* A UTF-8 byte order mark is accepted (Windows editors write one) and
+     * skipped: libyaml, told the encoding below, would read it as content
+     * and fail. Marks then count from the character after it, which is
+     * what editors show as line 1, column 1. */
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+        bytes += 3;
+        len -= 3;
+    }
+    b.bytes = bytes;
+    b.len = len;
 
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
@@ -244,10 +313,10 @@ int gs_yaml_read(gs_arena *arena, const char *file, const char *bytes, size_t le
         }
         yaml_event_delete(&ev);
     }
-    while (b.depth > 0)
-        gs_free(b.stack[--b.depth].kids);
+    gs_free(b.kids);
     gs_free(b.stack);
     gs_free(b.anchors);
+    gs_strmap_free(&b.anchor_index);
     yaml_parser_delete(&parser);
     if (r == 0)
         *root = b.root;

@@ -22,15 +22,18 @@ typedef enum gs_ystyle {
     GS_YBLOCK   /* | or > */
 } gs_ystyle;
 
+/* A node of the tree. Kept small: a large rulebook's trees are most of
+ * the memory a load needs (one node per scalar, mapping and list). */
 typedef struct gs_ynode {
-    gs_ykind kind;
-    gs_ystyle style;
     gs_pos pos;
     const char *str; /* scalars: NUL-terminated text */
     size_t len;
     struct gs_ynode **kids; /* sequences: items; mappings: key 2i, value 2i+1 */
     size_t n;               /* number of kids */
-    size_t weight;          /* nodes below and including this one, after alias expansion */
+    uint32_t weight;        /* nodes below and including this one, after alias
+                             * expansion (saturating at UINT32_MAX) */
+    uint8_t kind;           /* gs_ykind */
+    uint8_t style;          /* gs_ystyle */
 } gs_ynode;
 
 typedef struct gs_yaml_limits {

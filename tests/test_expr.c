@@ -726,7 +726,7 @@ START_TEST(test_oom)
         for (long n = 0; n < 10000 && !done; n++) {
             gs_arena a;
             gs_arena_init(&a);
-            gs_patterns ps = {NULL, 0, 0};
+            gs_patterns ps = {.head = NULL}; /* later fields zero: defaults */
             govsvc_diag_list *dl = gs_diag_list_new();
             ck_assert_ptr_nonnull(dl);
             gs_expr_ctx ctx;

@@ -1,213 +1,131 @@
 /*
- * cmd_lint.c - `govsvc lint` (also `govsvc-lint`): every diagnostic of rulebooks.
+ * cmd_lint.c - `govsvc lint` (also installed as `govsvc-lint`): every
+ * diagnostic of the rulebooks under the given paths. A thin shell over
+ * govsvc_lint_paths() and its formatters (govsvc/lint.h).
  */
-#include <dirent.h>
 #include <stdio.h>
-#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-/* -- lint ---------------------------------------------------------------- */
-
 static const char LINT_HELP[] =
-    "Usage: govsvc lint [--format text|json] [--werror] PATH...\n"
+    "Usage: govsvc lint [--format text|json|sarif] [--werror] [--skip CODE[,CODE...]] PATH...\n"
     "\n"
-    "Loads each rulebook (a top file, or every *.yaml file with a 'rulebook:'\n"
-    "header found in a directory, recursively) and reports every diagnostic,\n"
-    "sorted by file, line and column, then a summary line.\n"
+    "Loads each rulebook (a top file, or every YAML file with a top-level\n"
+    "'rulebook:' key found in a directory, recursively, version histories\n"
+    "included) and reports what the loader finds and, for rulebooks that load,\n"
+    "the semantic checks: conditions that never or always hold, contradictory\n"
+    "or redundant conditions, materials listed twice, commitments and\n"
+    "deferrals that contradict the item, deadlines the calendar cannot count,\n"
+    "unused entries, ids one typo apart. Diagnostics are sorted by file, line\n"
+    "and column; every code is explained in docs/lint.md.\n"
     "\n"
-    "Exit status: 0 clean; 1 errors found (or warnings, with --werror);\n"
+    "Options:\n"
+    "  --format text   compiler style, with the source line and a caret (default)\n"
+    "  --format json   {\"diagnostics\": [...], \"errors\": N, \"warnings\": N}\n"
+    "  --format sarif  SARIF 2.1.0, for code-scanning tools\n"
+    "  --werror        report warnings as errors\n"
+    "  --skip CODES    do not report these codes (comma-separated, e.g. W104,W109)\n"
+    "\n"
+    "Exit status: 0 no errors; 1 errors found (or warnings, with --werror);\n"
     "2 usage or I/O error.\n";
 
-typedef struct lint_state {
-    int json;
-    size_t errors, warnings, files;
-    int io;
-    int first_json;
-} lint_state;
+enum { FMT_TEXT, FMT_JSON, FMT_SARIF };
 
-static void json_str(const char *s)
+/* Splits "W104,W109" into skip[] (pointing into the copy). */
+static int add_skips(char *list, const char **skip, size_t *n, size_t max)
 {
-    putchar('"');
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            printf("\\%c", c);
-        else if (c < 0x20)
-            printf("\\u%04x", c);
-        else
-            putchar(c);
+    for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
+        if (!govsvc_lint_code_title(tok))
+            return usage_error("lint", "'%s' is not a lint code (see docs/lint.md)", tok);
+        if (*n + 1 >= max)
+            return usage_error("lint", "%s", "too many --skip codes");
+        skip[(*n)++] = tok;
     }
-    putchar('"');
-}
-
-static void lint_report(lint_state *st, const govsvc_diag_list *l)
-{
-    for (size_t i = 0; i < govsvc_diag_list_count(l); i++) {
-        const govsvc_diag *d = govsvc_diag_list_get(l, i);
-        if (d->severity == GOVSVC_SEVERITY_ERROR)
-            st->errors++;
-        else if (d->severity == GOVSVC_SEVERITY_WARNING)
-            st->warnings++;
-        if (!st->json) {
-            char *s = govsvc_diag_format(d);
-            if (s)
-                printf("%s\n", s);
-            govsvc_free(s);
-            continue;
-        }
-        static const char *const sev[] = {"error", "warning", "note"};
-        printf("%s\n    {\"severity\": \"%s\", \"code\": ", st->first_json ? "" : ",",
-               sev[d->severity]);
-        st->first_json = 0;
-        json_str(d->code);
-        printf(", \"message\": ");
-        json_str(d->message);
-        printf(", \"file\": ");
-        json_str(d->file ? d->file : "");
-        printf(", \"line\": %u, \"column\": %u, \"hint\": ", d->line, d->column);
-        if (d->hint)
-            json_str(d->hint);
-        else
-            printf("null");
-        printf("}");
-    }
-}
-
-static void lint_file(lint_state *st, const char *path)
-{
-    govsvc_rulebook *rb = NULL;
-    govsvc_diag_list *diags = NULL;
-    int r = govsvc_rulebook_load(&rb, path, NULL, &diags);
-    st->files++;
-    if (r == GOVSVC_EIO)
-        st->io = 1;
-    lint_report(st, diags);
-    govsvc_diag_list_free(diags);
-    govsvc_rulebook_unref(rb);
-}
-
-/* A directory holds rulebooks (files with a top-level 'rulebook:' key) and
- * the files they include; only the former are loaded. */
-static int is_top_file(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    char line[512];
-    int top = 0;
-    while (f && fgets(line, sizeof line, f))
-        if (strncmp(line, "rulebook:", 9) == 0) {
-            top = 1;
-            break;
-        }
-    if (f)
-        fclose(f);
-    return top;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void lint_path(lint_state *st, const char *path, int depth)
-{
-    struct stat sb;
-    if (stat(path, &sb) != 0 || depth > 16) {
-        fprintf(stderr, "%s: error[E001]: cannot read '%s'\n", path, path);
-        st->io = 1;
-        return;
-    }
-    if (!S_ISDIR(sb.st_mode)) {
-        lint_file(st, path);
-        return;
-    }
-    DIR *dir = opendir(path);
-    if (!dir) {
-        fprintf(stderr, "%s: error[E001]: cannot open directory\n", path);
-        st->io = 1;
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(dir))) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **nn = realloc(names, cap * sizeof *names);
-            if (!nn)
-                break;
-            names = nn;
-        }
-        size_t len = strlen(path) + strlen(e->d_name) + 2;
-        if (!(names[n] = malloc(len)))
-            break;
-        snprintf(names[n++], len, "%s/%s", path, e->d_name);
-    }
-    closedir(dir);
-    qsort(names, n, sizeof *names, cmp_str);
-    for (size_t i = 0; i < n; i++) {
-        struct stat s2;
-        size_t l = strlen(names[i]);
-        if (stat(names[i], &s2) == 0 && S_ISDIR(s2.st_mode))
-            lint_path(st, names[i], depth + 1);
-        else if (l > 5 && strcmp(names[i] + l - 5, ".yaml") == 0 && is_top_file(names[i]))
-            lint_file(st, names[i]);
-        free(names[i]);
-    }
-    free(names);
+    skip[*n] = NULL;
+    return 0;
 }
 
 int cmd_lint(int argc, char **argv)
 {
-    lint_state st = {0, 0, 0, 0, 0, 1};
-    int werror = 0, npaths = 0;
-    for (int i = 1; i < argc; i++) {
+    int format = FMT_TEXT;
+    govsvc_lint_options opts = GOVSVC_LINT_OPTIONS_INIT;
+    const char *skip[64] = {NULL};
+    size_t nskip = 0;
+    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    char **copies = calloc((size_t)argc + 1, sizeof *copies);
+    size_t npaths = 0, ncopies = 0;
+    int status = -1;
+    if (!paths || !copies) {
+        fprintf(stderr, "%s lint: out of memory\n", prog);
+        status = EXIT_USAGE;
+    }
+    for (int i = 1; status < 0 && i < argc; i++) {
         int missing = 0;
         const char *v;
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(LINT_HELP, stdout);
-            return EXIT_OK;
+            status = EXIT_OK;
         } else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
             if (strcmp(v, "json") == 0)
-                st.json = 1;
-            else if (strcmp(v, "text") != 0)
-                return usage_error("lint", "unknown format '%s' (text or json)", v);
+                format = FMT_JSON;
+            else if (strcmp(v, "sarif") == 0)
+                format = FMT_SARIF;
+            else if (strcmp(v, "text") == 0)
+                format = FMT_TEXT;
+            else
+                status = usage_error("lint", "unknown format '%s' (text, json or sarif)", v);
+        } else if ((v = opt_value(argc, argv, &i, "--skip", &missing))) {
+            char *copy = strdup(v);
+            if (!copy) {
+                status = usage_error("lint", "%s", "out of memory");
+                break;
+            }
+            copies[ncopies++] = copy;
+            status = add_skips(copy, skip, &nskip, sizeof skip / sizeof *skip) ? EXIT_USAGE : -1;
         } else if (strcmp(argv[i], "--werror") == 0) {
-            werror = 1;
+            opts.flags |= GOVSVC_LINT_WERROR;
         } else if (missing) {
-            return usage_error("lint", "option '%s' needs a value", argv[i]);
+            status = usage_error("lint", "option '%s' needs a value", argv[i]);
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            return usage_error("lint", "unknown option '%s'", argv[i]);
+            status = usage_error("lint", "unknown option '%s'", argv[i]);
         } else {
-            npaths++;
+            paths[npaths++] = argv[i];
         }
     }
-    if (!npaths)
-        return usage_error("lint", "%s", "missing PATH");
-    if (st.json)
-        printf("{\"diagnostics\": [");
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0) {
-            i++;
-            continue;
+    if (status < 0 && npaths == 0)
+        status = usage_error("lint", "%s", "missing PATH");
+    if (status < 0) {
+        opts.skip = nskip ? skip : NULL;
+        govsvc_diag_list *diags = NULL;
+        size_t rulebooks = 0;
+        int r = govsvc_lint_paths(&diags, paths, npaths, &opts, &rulebooks);
+        char *text = NULL;
+        int f = r == GOVSVC_ENOMEM || r == GOVSVC_EINVAL ? r
+                : format == FMT_JSON                     ? govsvc_lint_to_json(diags, &text, NULL)
+                : format == FMT_SARIF ? govsvc_lint_to_sarif(diags, &text, NULL)
+                                      : govsvc_diag_list_to_text(diags, GOVSVC_TEXT_SOURCE, &text,
+                                                                 NULL);
+        if (f) {
+            fprintf(stderr, "%s lint: %s\n", prog, govsvc_strerror(f));
+            status = EXIT_USAGE;
+        } else {
+            fputs(text, stdout);
+            if (format == FMT_TEXT) {
+                size_t e = govsvc_diag_list_count_severity(diags, GOVSVC_SEVERITY_ERROR);
+                size_t w = govsvc_diag_list_count_severity(diags, GOVSVC_SEVERITY_WARNING);
+                printf("%zu rulebook%s checked: %zu error%s, %zu warning%s\n", rulebooks,
+                       rulebooks == 1 ? "" : "s", e, e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+            }
+            status = r == GOVSVC_EIO ? EXIT_USAGE : r ? EXIT_WRONG : EXIT_OK;
         }
-        if (argv[i][0] == '-' && argv[i][1])
-            continue;
-        lint_path(&st, argv[i], 0);
+        govsvc_free(text);
+        govsvc_diag_list_free(diags);
     }
-    if (st.json)
-        printf("%s], \"errors\": %zu, \"warnings\": %zu}\n", st.first_json ? "" : "\n", st.errors,
-               st.warnings);
-    else
-        printf("%zu rulebook%s checked: %zu error%s, %zu warning%s\n", st.files,
-               st.files == 1 ? "" : "s", st.errors, st.errors == 1 ? "" : "s", st.warnings,
-               st.warnings == 1 ? "" : "s");
-    if (st.io)
-        return EXIT_USAGE;
-    return st.errors || (werror && st.warnings) ? EXIT_WRONG : EXIT_OK;
+    for (size_t i = 0; i < ncopies; i++)
+        free(copies[i]);
+    free(copies);
+    free(paths);
+    return status;
 }
-

@@ -10,20 +10,40 @@
 /* -- query --------------------------------------------------------------- */
 
 static const char QUERY_HELP[] =
-    "Usage: govsvc query RULEBOOK --item CODE [options]\n"
+    "Usage: govsvc query RULEBOOK|HISTORY_DIR (--item CODE | --bundle CODE) [options]\n"
     "\n"
     "Prints the one-time notice (一次性告知单) for a service item: the materials the\n"
     "applicant submits, which the hall fetches itself, which a signed commitment\n"
     "may replace, which may come later, and the dates by which all is due.\n"
     "\n"
+    "RULEBOOK is a top file; HISTORY_DIR a directory of versions of one rulebook\n"
+    "(top files with the same rulebook.id): the version in force on --date answers,\n"
+    "and the notice names it.\n"
+    "\n"
     "Options:\n"
     "  --item CODE           the service item's code\n"
+    "  --bundle CODE         a bundle of items (一件事一次办): each material once,\n"
+    "                        with the items needing it\n"
+    "  --event KIND@DATE     a deadline event after acceptance, in date order\n"
+    "                        (repeatable): suspend, resume, correction (补正\n"
+    "                        requested), corrected (materials accepted: the limit\n"
+    "                        starts again), extend@DATE[:DURATION] (延期, default\n"
+    "                        the item's extension); the due dates are recounted\n"
     "  --facts FILE          the applicant's facts, a YAML or JSON mapping\n"
     "  --fact NAME=VALUE     one fact, read by its declared type (repeatable;\n"
     "                        applied after --facts)\n"
     "  --date YYYY-MM-DD     the acceptance date (default: today)\n"
-    "  --format text|json    a printable notice (default) or govsvc.answer/1 JSON\n"
-    "  --explain             with json: each material's rule and condition values\n"
+    "  --format FORMAT       text (the printable notice, default), markdown, html\n"
+    "                        (one self-contained file to print on A4) or json\n"
+    "                        (govsvc.answer/1)\n"
+    "  --lang zh|en          the notice's language (default zh); English uses the\n"
+    "                        rulebook's name_en / label_en where it gives them\n"
+    "  --explain             under each material: the rule's place, each condition\n"
+    "                        with its value and the facts it read, and why its\n"
+    "                        status won\n"
+    "  --interactive         ask the facts still unknown one at a time (questions\n"
+    "                        on stderr, answers on stdin, Enter skips), querying\n"
+    "                        again after each answer; then print the notice\n"
     "  --list                list the rulebook's items and facts, then exit\n"
     "  -h, --help            this help\n"
     "\n"
@@ -42,11 +62,38 @@ static int list_rulebook(const govsvc_rulebook *rb)
     return EXIT_OK;
 }
 
+/* What --interactive queries again after each answer. */
+typedef struct requery {
+    const govsvc_rulebook *rb;
+    const char *item, *bundle; /* one of the two */
+    const govsvc_facts *facts;
+    const govsvc_query_options *qo;
+    const char *path;
+} requery;
+
+static int query_again(govsvc_answer **out, void *ud)
+{
+    const requery *q = ud;
+    govsvc_diag_list *diags = NULL;
+    int r = q->bundle ? govsvc_query_bundle(out, q->rb, q->bundle, q->facts, q->qo, &diags)
+                      : govsvc_query_item(out, q->rb, q->item, q->facts, q->qo, &diags);
+    if (r)
+        print_diags(diags, q->path);
+    govsvc_diag_list_free(diags);
+    return r;
+}
+
 int cmd_query(int argc, char **argv)
 {
     const char *path = NULL, *item = NULL, *facts_file = NULL, *date = NULL, *format = "text";
-    int explain = 0, list = 0;
-    const char **fact_args = calloc((size_t)argc, sizeof *fact_args);
+    const char *lang = "zh";
+    int explain = 0, list = 0, interactive = 0;
+    govsvc_notice_format fmt = GOVSVC_NOTICE_TEXT;
+    /* --fact and --event values, in one block (freed with fact_args). */
+    const char **fact_args = calloc((size_t)argc, sizeof *fact_args + sizeof(govsvc_event));
+    govsvc_event *events = fact_args ? (govsvc_event *)(void *)(fact_args + argc) : NULL;
+    const char *bundle = NULL;
+    size_t nevents = 0;
     int nfacts = 0, rc = EXIT_OK;
     if (!fact_args)
         return EXIT_USAGE;
@@ -67,10 +114,19 @@ int cmd_query(int argc, char **argv)
             date = v;
         } else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
             format = v;
+        } else if ((v = opt_value(argc, argv, &i, "--lang", &missing))) {
+            lang = v;
+        } else if (strcmp(argv[i], "--interactive") == 0) {
+            interactive = 1;
         } else if ((v = opt_value(argc, argv, &i, "--bundle", &missing))) {
-            free(fact_args);
-            return usage_error("query", "--bundle %s: this build answers single items only; "
-                                        "use --item", v);
+            bundle = v;
+        } else if ((v = opt_value(argc, argv, &i, "--event", &missing))) {
+            if (govsvc_event_parse(&events[nevents++], v) != 0) {
+                free(fact_args);
+                return usage_error("query", "--event '%s' is not KIND@YYYY-MM-DD (suspend, "
+                                            "resume, correction, corrected) or "
+                                            "extend@YYYY-MM-DD[:DURATION]", v);
+            }
         } else if (strcmp(argv[i], "--explain") == 0) {
             explain = 1;
         } else if (strcmp(argv[i], "--list") == 0) {
@@ -92,13 +148,19 @@ int cmd_query(int argc, char **argv)
         free(fact_args);
         return usage_error("query", "%s", "missing RULEBOOK");
     }
-    if (!list && !item) {
+    if (!list && !item == !bundle) {
         free(fact_args);
-        return usage_error("query", "%s", "missing --item CODE");
+        return usage_error("query", "%s",
+                           item ? "give --item or --bundle, not both" : "missing --item CODE");
     }
-    if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+    if (govsvc_notice_format_parse(format, &fmt) != 0) {
         free(fact_args);
-        return usage_error("query", "unknown format '%s' (text or json)", format);
+        return usage_error("query", "unknown format '%s' (text, markdown, html or json)",
+                           format);
+    }
+    if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
+        free(fact_args);
+        return usage_error("query", "unknown language '%s' (zh or en)", lang);
     }
     govsvc_query_options qo = GOVSVC_QUERY_OPTIONS_INIT;
     if (date && govsvc_date_parse(&qo.date, date) != 0) {
@@ -114,12 +176,14 @@ int cmd_query(int argc, char **argv)
     }
     if (explain)
         qo.flags |= GOVSVC_QUERY_EXPLAIN;
+    qo.events = nevents ? events : NULL;
+    qo.nevents = nevents;
 
     govsvc_rulebook *rb = NULL;
     govsvc_facts *facts = NULL;
     govsvc_answer *ans = NULL;
     govsvc_diag_list *diags = NULL;
-    int r = load_rulebook(path, &rb);
+    int r = load_at(path, qo.date, &rb);
     if (r) {
         rc = exit_for(r);
         goto done;
@@ -161,16 +225,27 @@ int cmd_query(int argc, char **argv)
     }
     if (rc)
         goto done;
-    r = govsvc_query_item(&ans, rb, item, facts, &qo, &diags);
-    if (r) {
-        print_diags(diags, path);
-        rc = exit_for(r);
-        goto done;
+    if (interactive) {
+        requery rq = {rb, item, bundle, facts, &qo, path};
+        r = ask_interactively(&ans, facts, lang, query_again, &rq);
+        if (r) {
+            rc = exit_for(r);
+            goto done;
+        }
+    } else {
+        r = bundle ? govsvc_query_bundle(&ans, rb, bundle, facts, &qo, &diags)
+                   : govsvc_query_item(&ans, rb, item, facts, &qo, &diags);
+        if (r) {
+            print_diags(diags, path);
+            rc = exit_for(r);
+            goto done;
+        }
     }
     char *text = NULL;
     size_t len = 0;
-    r = strcmp(format, "json") == 0 ? govsvc_answer_to_json(ans, &text, &len)
-                                    : govsvc_answer_to_text(ans, &text, &len);
+    govsvc_notice_options no = GOVSVC_NOTICE_OPTIONS_INIT;
+    no.lang = lang;
+    r = govsvc_answer_render(ans, fmt, &no, &text, &len);
     if (r) {
         fprintf(stderr, "%s: %s\n", prog, govsvc_strerror(r));
         rc = EXIT_USAGE;

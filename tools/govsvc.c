@@ -20,6 +20,9 @@ static const char MAIN_HELP[] =
     "  query      print the one-time notice (一次性告知单) for an item\n"
     "  calendar   add working days or natural days on a calendar\n"
     "  lint       check rulebooks and report every diagnostic\n"
+    "  diff       what changed between two versions, for the applicant\n"
+    "  stats      counts by item type, level, department; visits, online, hall\n"
+    "  test       run the rule tests kept next to rulebooks, with coverage\n"
     "  version    print the library version\n"
     "\n"
     "'govsvc COMMAND --help' describes each command.\n";
@@ -51,6 +54,12 @@ int main(int argc, char **argv)
         return cmd_calendar(argc - 1, argv + 1);
     if (strcmp(cmd, "lint") == 0)
         return cmd_lint(argc - 1, argv + 1);
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(argc - 1, argv + 1);
+    if (strcmp(cmd, "stats") == 0)
+        return cmd_stats(argc - 1, argv + 1);
+    if (strcmp(cmd, "test") == 0)
+        return cmd_test(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s'\n\n%s", prog, cmd, MAIN_HELP);
     return EXIT_USAGE;
 }

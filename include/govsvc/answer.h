@@ -12,6 +12,7 @@
 #define GOVSVC_ANSWER_H
 
 #include "common.h"
+#include "deadline.h"
 #include "diag.h"
 #include "facts.h"
 #include "rulebook.h"
@@ -42,15 +43,20 @@ enum {
 };
 
 /* Query options; initialise with GOVSVC_QUERY_OPTIONS_INIT. A zero `date`
- * means today. */
+ * means today. `events` (version 2) are the deadline events of the
+ * application after acceptance, in date order (govsvc/deadline.h): the due
+ * dates of an item answer are counted through them. The array is read
+ * during the call only. */
 typedef struct govsvc_query_options {
     unsigned version;
     govsvc_date date;     /* acceptance date (受理日) */
     unsigned flags;       /* GOVSVC_QUERY_EXPLAIN */
+    const govsvc_event *events; /* version 2: NULL when none */
+    size_t nevents;
 } govsvc_query_options;
 
-#define GOVSVC_QUERY_OPTIONS_VERSION 1
-#define GOVSVC_QUERY_OPTIONS_INIT {GOVSVC_QUERY_OPTIONS_VERSION, {0, 0, 0}, 0}
+#define GOVSVC_QUERY_OPTIONS_VERSION 2
+#define GOVSVC_QUERY_OPTIONS_INIT {GOVSVC_QUERY_OPTIONS_VERSION, {0, 0, 0}, 0, NULL, 0}
 /* Record, for each material, the rule's position and each condition's value
  * (the JSON's "because"). */
 #define GOVSVC_QUERY_EXPLAIN 1u
@@ -68,8 +74,62 @@ GOVSVC_API int govsvc_query_item(govsvc_answer **out, const govsvc_rulebook *rb,
                                  const char *item_code, const govsvc_facts *facts,
                                  const govsvc_query_options *opts, govsvc_diag_list **diags);
 
+/* Reusing one answer for query after query (a server's steady state).
+ *
+ * govsvc_answer_new() makes an empty answer (no item, no materials; the
+ * JSON and text calls refuse it with GOVSVC_EINVAL) that belongs to the
+ * caller, who frees it with govsvc_answer_free().
+ *
+ * govsvc_query_item_into() answers like govsvc_query_item(), but into
+ * `answer`, an answer the caller owns (from govsvc_answer_new() or
+ * govsvc_query_item()). The previous contents are dropped first: every
+ * pointer read from the answer before the call (names, conditions, JSON
+ * borrowed from it) becomes invalid. Its memory is kept and reused, so
+ * that once it has held the largest answer of a workload, a query that
+ * succeeds allocates nothing, and an answer that keeps answering from the
+ * same rulebook touches no count shared with other threads. On failure
+ * the answer is left empty (still the caller's, to reuse or free) and
+ * *diags is as for govsvc_query_item(). One answer must not be used by two
+ * threads at once; any number of answers may share one rulebook. */
+GOVSVC_API int govsvc_answer_new(govsvc_answer **out);
+GOVSVC_API int govsvc_query_item_into(govsvc_answer *answer, const govsvc_rulebook *rb,
+                                      const char *item_code, const govsvc_facts *facts,
+                                      const govsvc_query_options *opts,
+                                      govsvc_diag_list **diags);
+
+/* Answers for a bundle of items (一件事一次办, SPEC section 7): each item is
+ * answered as by govsvc_query_item(), then each material is listed once
+ * (by material id, in first-seen order) with the items that need it, and
+ * the strictest status wins (required > conditional > deferred >
+ * commitment > shared; among equals, the earliest `due`). The bundle's
+ * promised deadline is its own `deadline`, or the items' promised
+ * deadlines combined: `parallel` (the default) ends with the latest,
+ * `serial` counts them one after another. Item answers stay readable
+ * through govsvc_answer_bundle_part(). Deadline events apply to one item
+ * only: with events the call fails with GOVSVC_EINVAL (E131).
+ *
+ * Returns 0 and a new answer in *out, or GOVSVC_ENOTFOUND (no bundle with
+ * that code, E130; or an item of it is not valid on the date, E073),
+ * GOVSVC_ERANGE, GOVSVC_EINVAL, GOVSVC_ENOMEM; diagnostics as for
+ * govsvc_query_item(). */
+GOVSVC_API int govsvc_query_bundle(govsvc_answer **out, const govsvc_rulebook *rb,
+                                   const char *bundle_code, const govsvc_facts *facts,
+                                   const govsvc_query_options *opts, govsvc_diag_list **diags);
+
 /* Frees an answer. NULL is accepted. */
 GOVSVC_API void govsvc_answer_free(govsvc_answer *answer);
+
+/* Bundle answers: the bundle's code and name (NULL for an item answer,
+ * whose govsvc_answer_item_code() is not NULL), its items in order, and
+ * each item's own answer (borrowed, lives as long as a). */
+GOVSVC_API const char *govsvc_answer_bundle_code(const govsvc_answer *a);
+GOVSVC_API const char *govsvc_answer_bundle_name(const govsvc_answer *a);
+GOVSVC_API size_t govsvc_answer_bundle_item_count(const govsvc_answer *a);
+GOVSVC_API const char *govsvc_answer_bundle_item_code(const govsvc_answer *a, size_t i);
+GOVSVC_API const govsvc_answer *govsvc_answer_bundle_part(const govsvc_answer *a, size_t i);
+/* The codes of the bundle's items that need material i (k < count). */
+GOVSVC_API size_t govsvc_answer_material_item_count(const govsvc_answer *a, size_t i);
+GOVSVC_API const char *govsvc_answer_material_item(const govsvc_answer *a, size_t i, size_t k);
 
 /* What the answer is about. */
 GOVSVC_API const char *govsvc_answer_item_code(const govsvc_answer *a);
@@ -105,22 +165,66 @@ GOVSVC_API int govsvc_answer_deadline(const govsvc_answer *a, int kind, govsvc_d
 /* When the item's deadline depends on a fact that is unknown: the residual
  * condition of the first undecided variant; NULL otherwise. */
 GOVSVC_API const char *govsvc_answer_deadline_condition(const govsvc_answer *a);
+/* After deadline events: when the clock of that time limit stands
+ * (suspended, or awaiting corrected materials) there is no due date and
+ * this returns what is left ("3 working days", borrowed); NULL otherwise. */
+GOVSVC_API const char *govsvc_answer_deadline_remaining(const govsvc_answer *a, int kind);
 
 /* Special steps (特殊环节), not counted in the time limit. */
 GOVSVC_API size_t govsvc_answer_special_count(const govsvc_answer *a);
 GOVSVC_API const char *govsvc_answer_special_name(const govsvc_answer *a, size_t i);
 GOVSVC_API const char *govsvc_answer_special_max(const govsvc_answer *a, size_t i);
 
-/* Unknown facts whose value would settle or relax a line of the answer, in
- * first-seen order (borrowed names). */
+/* Unknown facts whose value would settle or relax a line of the answer,
+ * most decisive first (see govsvc_answer_missing_facts); borrowed names. */
 GOVSVC_API size_t govsvc_answer_ask_count(const govsvc_answer *a);
 GOVSVC_API const char *govsvc_answer_ask_fact(const govsvc_answer *a, size_t i);
+
+/* A fact worth asking the applicant next, with what a kiosk needs to ask
+ * it: the label and the allowed values. Owned by the answer; read it only
+ * through the pointers govsvc_answer_missing_facts() gives (later versions
+ * may add fields at the end). */
+typedef struct govsvc_missing_fact {
+    const char *name;          /* "premises.area" */
+    const char *label;         /* the rulebook's `label`, or NULL */
+    const char *label_en;      /* the rulebook's `label_en`, or NULL */
+    govsvc_fact_type type;
+    const char *const *values; /* enum facts: the allowed values, declared order */
+    size_t nvalues;
+    int has_min, has_max;      /* int and number facts: the declared range */
+    double min, max;
+    const char *pattern;       /* string facts: the pcre2 pattern, or NULL */
+    size_t settles;            /* decisions of this answer the value would settle:
+                                  open material lines, statuses it could relax,
+                                  the deadline variant */
+} govsvc_missing_fact;
+
+/* The unknown facts that matter to this answer, ordered by how many
+ * decisions each would settle (most first; ties in the order the rulebook
+ * first reads them), so that a kiosk can ask one question at a time and
+ * query again. Stores in *out (when not NULL) a borrowed array of that many
+ * pointers, valid as long as the answer, and returns the count (0 when
+ * nothing is left to ask). The same facts, in the same order, as
+ * govsvc_answer_ask_fact() and the JSON's "ask". */
+GOVSVC_API size_t govsvc_answer_missing_facts(const govsvc_answer *a,
+                                              const govsvc_missing_fact *const **out);
 
 /* Serialises the answer as deterministic JSON (schema govsvc.answer/1,
  * SPEC section 9) followed by a newline. On success stores a new
  * NUL-terminated buffer in *out (free it with govsvc_free()) and its length
  * in *len (when len is not NULL). Returns 0 or GOVSVC_ENOMEM. */
 GOVSVC_API int govsvc_answer_to_json(const govsvc_answer *a, char **out, size_t *len);
+
+/* The same JSON, byte for byte, written into the caller's buffer: nothing
+ * is allocated. When the JSON and its terminating NUL fit in `size` bytes,
+ * writes them to buf and returns 0; otherwise returns GOVSVC_ELIMIT and
+ * buf holds an unfinished prefix. Either way *len (when not NULL) gets the
+ * JSON's length without the NUL, so a caller whose buffer was too small can
+ * retry with *len + 1 bytes. GOVSVC_EINVAL for an empty answer (see
+ * govsvc_answer_new) or a NULL buf with a nonzero size; GOVSVC_ENOMEM only
+ * when out of memory in an --explain answer's formatting. */
+GOVSVC_API int govsvc_answer_write_json(const govsvc_answer *a, char *buf, size_t size,
+                                        size_t *len);
 
 /* Renders the printable one-time notice (一次性告知单) as plain text, in
  * Chinese. Same ownership as govsvc_answer_to_json(). */

@@ -36,10 +36,13 @@ typedef struct govsvc_load_options {
     unsigned max_expr_depth;   /* nesting of one condition; default 64, at most 1000 */
     uint32_t pattern_match_limit; /* pcre2 match limit; default 100000 */
     uint32_t pattern_depth_limit; /* pcre2 depth limit; default 1000 */
+    size_t max_items;          /* service items of one rulebook; default 100000 */
+    size_t max_materials;      /* catalogue materials of one rulebook; default 100000 */
+    uint32_t pattern_heap_limit; /* pcre2 heap limit in KiB per match; default 8192 */
 } govsvc_load_options;
 
 #define GOVSVC_LOAD_OPTIONS_VERSION 1
-#define GOVSVC_LOAD_OPTIONS_INIT {GOVSVC_LOAD_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+#define GOVSVC_LOAD_OPTIONS_INIT {GOVSVC_LOAD_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 
 /* Fills opts with the defaults (all limits 0 = default). */
 GOVSVC_API void govsvc_load_options_init(govsvc_load_options *opts);

@@ -5,6 +5,7 @@
 #   status   the expected exit status
 #   stdout   the expected standard output (byte for byte)
 #   stderr   the expected standard error (optional; compared when present)
+#   stdin    the standard input (optional; /dev/null when absent)
 # Updating a golden file is a reviewed change: run with GOLDEN_UPDATE=1 by
 # hand, never in CI.
 set -u
@@ -17,7 +18,10 @@ trap 'rm -rf "$tmp"' EXIT
 for dir in "$here"/*/; do
     name=$(basename "$dir")
     mapfile -t args < "$dir/args"
-    "$govsvc" "${args[@]}" > "$tmp/out" 2> "$tmp/err"
+    # stdin (optional): what is typed, e.g. the answers of --interactive.
+    input=/dev/null
+    [ -f "$dir/stdin" ] && input="$dir/stdin"
+    "$govsvc" "${args[@]}" < "$input" > "$tmp/out" 2> "$tmp/err"
     status=$?
     if [ "${GOLDEN_UPDATE:-}" = 1 ]; then
         cp "$tmp/out" "$dir/stdout"
