@@ -635,6 +635,20 @@ static int load_all(gs_loader *L, const char *path)
     return gs_diag_errors(L->diags) ? GOVSVC_ERULEBOOK : 0;
 }
 
+/* A loader with every limit filled in, an empty diagnostic list and an
+ * empty table (either may be NULL when out of memory: callers check). */
+static void loader_init(gs_loader *L, const govsvc_load_options *opts)
+{
+    memset(L, 0, sizeof *L);
+    fill_limits(&L->opts, opts);
+    L->ylim.max_depth = L->opts.max_depth;
+    L->ylim.max_aliases = L->opts.max_aliases;
+    L->ylim.max_nodes = L->opts.max_nodes;
+    L->ylim.max_scalar_bytes = L->opts.max_scalar_bytes;
+    L->diags = gs_diag_list_new();
+    L->rb = gs_calloc(1, sizeof *L->rb);
+}
+
 int govsvc_rulebook_load(govsvc_rulebook **out, const char *path,
                          const govsvc_load_options *opts, govsvc_diag_list **diags)
 {
@@ -651,14 +665,7 @@ int gs_rulebook_load_inspect(govsvc_rulebook **out, const char *path,
         return GOVSVC_EINVAL;
     *out = NULL;
     gs_loader L;
-    memset(&L, 0, sizeof L);
-    fill_limits(&L.opts, opts);
-    L.ylim.max_depth = L.opts.max_depth;
-    L.ylim.max_aliases = L.opts.max_aliases;
-    L.ylim.max_nodes = L.opts.max_nodes;
-    L.ylim.max_scalar_bytes = L.opts.max_scalar_bytes;
-    L.diags = gs_diag_list_new();
-    L.rb = gs_calloc(1, sizeof *L.rb);
+    loader_init(&L, opts);
     if (!L.diags || !L.rb) {
         govsvc_diag_list_free(L.diags);
         gs_free(L.rb);
@@ -780,14 +787,7 @@ int govsvc_calendar_load(govsvc_calendar **out, const char *path,
         return GOVSVC_EINVAL;
     *out = NULL;
     gs_loader L;
-    memset(&L, 0, sizeof L);
-    fill_limits(&L.opts, opts);
-    L.ylim.max_depth = L.opts.max_depth;
-    L.ylim.max_aliases = L.opts.max_aliases;
-    L.ylim.max_nodes = L.opts.max_nodes;
-    L.ylim.max_scalar_bytes = L.opts.max_scalar_bytes;
-    L.diags = gs_diag_list_new();
-    L.rb = gs_calloc(1, sizeof *L.rb);
+    loader_init(&L, opts);
     govsvc_calendar *cal = gs_calloc(1, sizeof *cal);
     if (!L.diags || !L.rb || !cal) {
         govsvc_diag_list_free(L.diags);

