@@ -302,6 +302,40 @@ static int same_calendar_bad(void)
     return !cal && govsvc_diag_list_count(diags) == ref_diags;
 }
 
+/* A load stopped by a limit (E013): its diagnostic must not be lost. */
+static const govsvc_load_options *limited;
+
+static int run_load_limited(void)
+{
+    int r = govsvc_rulebook_load(&rb, load_path, limited, &diags);
+    return r == GOVSVC_ELIMIT ? 0 : r;
+}
+
+START_TEST(oom_limits)
+{
+    govsvc_load_options o = GOVSVC_LOAD_OPTIONS_INIT;
+    o.max_file_bytes = 64;
+    limited = &o;
+    load_path = path("tests/data/query.yaml");
+    ck_assert_int_eq(govsvc_rulebook_load(&rb, load_path, &o, &diags), GOVSVC_ELIMIT);
+    ref_diags = govsvc_diag_list_count(diags);
+    snprintf(ref_codes[0], sizeof ref_codes[0], "%s", govsvc_diag_list_get(diags, 0)->code);
+    ck_assert_str_eq(ref_codes[0], "E013");
+    drop_all();
+    scenario s = {"load over max_file_bytes", run_load_limited, same_load_bad, drop_all};
+    drive(&s);
+    o.max_file_bytes = 0;
+    o.max_items = 1; /* query.yaml has three */
+    ck_assert_int_eq(govsvc_rulebook_load(&rb, load_path, &o, &diags), GOVSVC_ELIMIT);
+    ref_diags = govsvc_diag_list_count(diags);
+    for (size_t i = 0; i < ref_diags && i < 64; i++)
+        snprintf(ref_codes[i], sizeof ref_codes[i], "%s", govsvc_diag_list_get(diags, i)->code);
+    drop_all();
+    scenario t = {"load over max_items", run_load_limited, same_load_bad, drop_all};
+    drive(&t);
+}
+END_TEST
+
 START_TEST(oom_calendar)
 {
     scenario s = {"calendar cn.yaml", run_calendar, same_calendar, drop_all};
@@ -607,6 +641,7 @@ int main(int argc, char **argv)
     TCase *tc = tcase_create("oom");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, oom_load);
+    tcase_add_test(tc, oom_limits);
     tcase_add_test(tc, oom_calendar);
     tcase_add_test(tc, oom_query);
     tcase_add_test(tc, oom_output);
