@@ -206,19 +206,32 @@ static int run_queries(const bench *B, const pair *ps, int kind, qstats *st)
         if (kind == 1)
             lib_query_alloc(B, &ps[i]);
     }
-    size_t k = 0;
-    for (int r = 0; r < B->rounds; r++) {
-        for (int i = 0; i < NPAIRS; i++) {
-            const pair *p = &ps[i];
-            double t0 = now_ns();
-            if (kind == 0)
-                lib_query(B, a, p);
-            else if (kind == 1)
-                lib_query_alloc(B, p);
-            else
-                floor_query(&B->fb, p->item, &p->ff, p->day, &fa);
-            lat[k++] = now_ns() - t0;
-            sink += fa.n;
+    /* Latency: three passes, the one with the lowest median kept, for the
+     * same reason as the throughput below. */
+    for (int pass = 0; pass < 3; pass++) {
+        size_t k = 0;
+        for (int r = 0; r < B->rounds; r++) {
+            for (int i = 0; i < NPAIRS; i++) {
+                const pair *p = &ps[i];
+                double t0 = now_ns();
+                if (kind == 0)
+                    lib_query(B, a, p);
+                else if (kind == 1)
+                    lib_query_alloc(B, p);
+                else
+                    floor_query(&B->fb, p->item, &p->ff, p->day, &fa);
+                lat[k++] = now_ns() - t0;
+                sink += fa.n;
+            }
+        }
+        double sum = 0;
+        for (size_t i = 0; i < n; i++)
+            sum += lat[i];
+        double p50 = pct(lat, n, 0.50);
+        if (pass == 0 || p50 < st->p50) {
+            st->p50 = p50;
+            st->p99 = pct(lat, n, 0.99);
+            st->mean = sum / (double)n;
         }
     }
     /* Throughput: the best of three passes, so that a pass disturbed by
@@ -245,12 +258,6 @@ static int run_queries(const bench *B, const pair *ps, int kind, qstats *st)
     }
     st->allocs = (double)(t_allocs - a0) / (double)(3 * n);
     st->qps = (double)n / (best / 1e9);
-    double sum = 0;
-    for (size_t i = 0; i < n; i++)
-        sum += lat[i];
-    st->mean = sum / (double)n;
-    st->p50 = pct(lat, n, 0.50);
-    st->p99 = pct(lat, n, 0.99);
     st->mats = (double)mats / NPAIRS;
     govsvc_answer_free(a);
     free(lat);
@@ -345,7 +352,9 @@ static int run_json(const bench *B, jstats *js)
         return -1;
     double sum_into = 0, sum_alloc = 0, bytes = 0;
     unsigned long allocs = 0;
-    for (int pass = 0; pass < 2; pass++) { /* pass 0 warms up */
+    /* Pass 0 warms up; of the next three, the least disturbed is kept. */
+    js->into_mean = js->alloc_mean = 0;
+    for (int pass = 0; pass < 4; pass++) {
         sum_into = sum_alloc = bytes = 0;
         allocs = 0;
         for (int i = 0; i < NPAIRS; i++) {
@@ -372,12 +381,17 @@ static int run_json(const bench *B, jstats *js)
             }
             govsvc_free(json);
         }
+        if (pass == 0)
+            continue;
+        if (js->into_mean == 0 || sum_into / NPAIRS < js->into_mean) {
+            js->into_mean = sum_into / NPAIRS;
+            js->into_p50 = pct(lat, NPAIRS, 0.5);
+        }
+        if (js->alloc_mean == 0 || sum_alloc / NPAIRS < js->alloc_mean)
+            js->alloc_mean = sum_alloc / NPAIRS;
+        js->bytes = bytes / NPAIRS;
+        js->allocs = (double)allocs / NPAIRS;
     }
-    js->into_mean = sum_into / NPAIRS;
-    js->alloc_mean = sum_alloc / NPAIRS;
-    js->bytes = bytes / NPAIRS;
-    js->allocs = (double)allocs / NPAIRS;
-    js->into_p50 = pct(lat, NPAIRS, 0.5);
     govsvc_answer_free(a);
     free(buf);
     free(lat);
@@ -403,21 +417,26 @@ static double run_calendar(const bench *B, double *natural_ns)
     volatile int sink = 0;
     govsvc_date out;
     double ns = 0;
-    for (int pass = 0; pass < 2; pass++) { /* pass 0 warms up */
+    *natural_ns = 0;
+    for (int pass = 0; pass < 4; pass++) { /* pass 0 warms up; the best of 3 */
         double t0 = now_ns();
         for (int i = 0; i < N; i++) {
             int k = i & (M - 1);
             govsvc_calendar_add(cal, from[k], working[ti[k]], &out);
             sink += out.day;
         }
-        ns = (now_ns() - t0) / N;
+        double w = (now_ns() - t0) / N;
         t0 = now_ns();
         for (int i = 0; i < N; i++) {
             int k = i & (M - 1);
             govsvc_calendar_add(cal, from[k], natural[ti[k]], &out);
             sink += out.day;
         }
-        *natural_ns = (now_ns() - t0) / N;
+        double d = (now_ns() - t0) / N;
+        if (pass == 1 || (pass > 1 && w < ns))
+            ns = w;
+        if (pass == 1 || (pass > 1 && d < *natural_ns))
+            *natural_ns = d;
     }
     (void)sink;
     return ns;
