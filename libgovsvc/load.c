@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,8 +32,14 @@ static const char *const LEVELS[] = {"province", "city", "county", "township", N
 static void fill_limits(govsvc_load_options *o, const govsvc_load_options *in)
 {
     govsvc_load_options_init(o);
-    if (in && in->version >= 1)
-        *o = *in;
+    /* Copy only the fields the caller's version of the struct has: a
+     * caller built against an older header has a shorter struct. A version
+     * newer than this library's is read as this library's. */
+    if (in && in->version >= 1) {
+        size_t n = in->version >= 2 ? sizeof *o
+                                    : offsetof(govsvc_load_options, max_items);
+        memcpy(o, in, n);
+    }
     o->version = GOVSVC_LOAD_OPTIONS_VERSION;
 #define DEF(f, v) if (!o->f) o->f = (v)
     DEF(max_file_bytes, (size_t)64 << 20);

@@ -342,6 +342,16 @@ START_TEST(item_count)
     govsvc_diag_list_free(d);
     o.max_items = 3;
     govsvc_diag_list_free(load_expect("rb.yaml", &o, 0));
+    /* A caller built against the version-1 header has no max_items: the
+     * library must not read past the fields version 1 has, so whatever
+     * lies there is ignored and the default applies. */
+    o.version = 1;
+    o.max_items = 2;
+    govsvc_diag_list_free(load_expect("rb.yaml", &o, 0));
+    o.max_file_bytes = 10; /* version-1 fields still apply */
+    d = load_expect("rb.yaml", &o, GOVSVC_ELIMIT);
+    ck_assert_str_eq(govsvc_diag_list_get(d, 0)->code, "E013");
+    govsvc_diag_list_free(d);
     remove_dir();
 }
 END_TEST

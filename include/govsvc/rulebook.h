@@ -36,12 +36,17 @@ typedef struct govsvc_load_options {
     unsigned max_expr_depth;   /* nesting of one condition; default 64, at most 1000 */
     uint32_t pattern_match_limit; /* pcre2 match limit; default 100000 */
     uint32_t pattern_depth_limit; /* pcre2 depth limit; default 1000 */
+    /* version 2: */
     size_t max_items;          /* service items of one rulebook; default 100000 */
     size_t max_materials;      /* catalogue materials of one rulebook; default 100000 */
     uint32_t pattern_heap_limit; /* pcre2 heap limit in KiB per match; default 8192 */
 } govsvc_load_options;
 
-#define GOVSVC_LOAD_OPTIONS_VERSION 1
+/* 1: the fields up to pattern_depth_limit; 2: adds max_items,
+ * max_materials and pattern_heap_limit. A caller built against an older
+ * header passes its older version and the library reads only the fields
+ * that version has; the others take their defaults. */
+#define GOVSVC_LOAD_OPTIONS_VERSION 2
 #define GOVSVC_LOAD_OPTIONS_INIT {GOVSVC_LOAD_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 
 /* Fills opts with the defaults (all limits 0 = default). */
