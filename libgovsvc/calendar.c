@@ -39,6 +39,7 @@ int gs_calendar_init(struct govsvc_calendar *cal, const char *id, gs_day from, g
     if ((nholidays && !holidays) || (nworkdays && !workdays))
         return GOVSVC_EINVAL;
     const uint32_t ndays = (uint32_t)((int64_t)to - from) + 1;
+    GS_WORK((uint64_t)ndays + nholidays + nworkdays); /* each loop below is one of these */
     gs_arena_init(&cal->arena);
     cal->id = gs_arena_strdup(&cal->arena, id ? id : "");
     cal->work = gs_arena_calloc(&cal->arena, ndays, sizeof *cal->work);

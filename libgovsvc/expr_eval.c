@@ -580,6 +580,7 @@ typedef int (*visit_fn)(const gs_expr *node, void *ud);
  * returns nonzero, and returns that. */
 static int walk(const gs_expr *e, const gs_env *env, visit_fn fn, void *ud)
 {
+    GS_WORK(1);
     if (env && e->type == GS_T_BOOL && gs_expr_eval(e, env) != GS_UNKNOWN)
         return 0;
     switch ((gs_ekind)e->kind) {

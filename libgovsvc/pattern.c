@@ -101,6 +101,11 @@ int gs_pattern_oom_seen(void)
     return match_oom;
 }
 
+unsigned gs_pattern_limit_hits(void)
+{
+    return limit_hits;
+}
+
 /* Each thread's match data, made at its first match and kept (with the
  * backtracking frames pcre2's interpreter grows in it) until the thread
  * ends: a match allocates nothing after that, where it once made and freed

@@ -59,5 +59,8 @@ void gs_patterns_free(gs_patterns *ps);
  * (pattern.c: after 16 in one operation, further matches cannot tell). */
 void gs_pattern_oom_clear(void);
 int gs_pattern_oom_seen(void);
+/* Matches of this thread's current operation that hit a limit (at most
+ * GS_PATTERN_MAX_HITS = 16 run to it; for tests). */
+unsigned gs_pattern_limit_hits(void);
 
 #endif

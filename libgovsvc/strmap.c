@@ -39,17 +39,21 @@ void gs_strmap_free(gs_strmap *m)
     gs_strmap_init(m);
 }
 
+_Thread_local uint64_t gs_work_steps;
+
 static int find_slot(const gs_strmap *m, const char *key, size_t len, uint32_t *slot)
 {
     uint32_t mask = m->cap - 1;
     uint32_t i = hash(key, len) & mask;
-    for (;;) {
+    for (uint32_t probes = 1;; probes++) {
         if (!m->keys[i]) {
             *slot = i;
+            GS_WORK(probes);
             return 0;
         }
         if (m->key_lens[i] == len && memcmp(m->keys[i], key, len) == 0) {
             *slot = i;
+            GS_WORK(probes);
             return 1;
         }
         i = (i + 1) & mask;

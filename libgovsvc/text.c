@@ -95,6 +95,7 @@ size_t gs_utf8_count(const char *s, size_t n)
 
 unsigned gs_edit_distance(const char *a, const char *b, unsigned cap)
 {
+    GS_WORK(1); /* at most 65 x 65 cells */
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64)
         return cap + 1;

@@ -147,6 +147,16 @@ size_t gs_utf8_count(const char *s, size_t n);
 /* Levenshtein distance on bytes, capped at `cap`+1. */
 unsigned gs_edit_distance(const char *a, const char *b, unsigned cap);
 
+/* -- work counter -------------------------------------------------------- */
+/* Steps this thread has taken in the loops whose cost grows with the input:
+ * hash probes, edit distances, calendar days, nodes of condition walks.
+ * The library never reads it; the unit tests do, to assert that hostile
+ * inputs cost a number of steps linear in their size (tests/test_limits.c)
+ * where timing them would make the tests depend on the machine. Each loop
+ * adds its count once per call, so the hot paths pay one add. */
+extern _Thread_local uint64_t gs_work_steps;
+#define GS_WORK(n) ((void)(gs_work_steps += (uint64_t)(n)))
+
 /* -- source positions ---------------------------------------------------- */
 typedef struct gs_pos {
     const char *file; /* interned, lives as long as the rulebook */
