@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "govsvc.h"
@@ -226,20 +225,12 @@ END_TEST
 
 /* -- not regular files ------------------------------------------------------- */
 
-static double since(const struct timespec *t0)
-{
-    struct timespec t1;
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 START_TEST(special_files_are_io_errors)
 {
     ck_assert_int_eq(mkfifo(at("rb/fifo.yaml"), 0644), 0);
-    struct timespec t0;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     /* A FIFO with no writer: opening it non-blocking and checking fstat
-     * refuses it at once (a plain open would wait for a writer forever). */
+     * refuses it at once. A plain open would wait for a writer forever,
+     * and the test would fail by its timeout (meson's, and Check's). */
     expect_one(load_with("include: [fifo.yaml]", GOVSVC_EIO), "E001", 4, 11, "not a regular file");
     expect_one(load_with("include: [sub]", GOVSVC_EIO), "E001", 4, 11, "not a regular file");
     expect_one(load_with("include: [\"\"]", GOVSVC_EIO), "E001", 4, 11, "not a regular file");
@@ -283,7 +274,6 @@ START_TEST(special_files_are_io_errors)
     }
     govsvc_facts_free(f);
     govsvc_rulebook_unref(rb);
-    ck_assert_msg(since(&t0) < 5.0, "special files took %.1f s", since(&t0));
 }
 END_TEST
 
