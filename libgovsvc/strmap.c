@@ -39,7 +39,7 @@ void gs_strmap_free(gs_strmap *m)
     gs_strmap_init(m);
 }
 
-_Thread_local uint64_t gs_work_steps;
+_Thread_local uint64_t gs_work_steps GS_TLS_INITIAL_EXEC;
 
 static int find_slot(const gs_strmap *m, const char *key, size_t len, uint32_t *slot)
 {
