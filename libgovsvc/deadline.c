@@ -464,7 +464,7 @@ int gs_deadline_apply(govsvc_answer *a, const govsvc_event *events, size_t n,
     for (int k = 0; k < 2; k++) {
         if (!t.has[k])
             continue;
-        gs_day due;
+        gs_day due = 0; /* clock_due leaves it unset when the clock is stopped */
         int r = clock_due(&t.clock[k], &due);
         if (r < 0)
             return range_error(d, cal,
