@@ -12,23 +12,14 @@
 #include <string.h>
 
 #include "govsvc.h"
+#include "testutil.h"
 
 static char root[1024];
 static govsvc_rulebook *rb;
 
 static void setup(void)
 {
-    char path[1200];
-    snprintf(path, sizeof path, "%s/tests/data/lifecycle/bundle.yaml", root);
-    govsvc_diag_list *d = NULL;
-    int r = govsvc_rulebook_load(&rb, path, NULL, &d);
-    for (size_t i = 0; i < govsvc_diag_list_count(d); i++) {
-        char *s = govsvc_diag_format(govsvc_diag_list_get(d, i));
-        fprintf(stderr, "%s\n", s);
-        govsvc_free(s);
-    }
-    govsvc_diag_list_free(d);
-    ck_assert_int_eq(r, 0);
+    rb = tu_load(root, "tests/data/lifecycle/bundle.yaml");
 }
 
 static void teardown(void)
@@ -39,14 +30,7 @@ static void teardown(void)
 
 static govsvc_answer *bundle(const char *code, const char *const *kv, int expect)
 {
-    govsvc_facts *f;
-    ck_assert_int_eq(govsvc_facts_new(&f, rb), 0);
-    for (; kv && *kv; kv++) {
-        char name[128];
-        const char *eq = strchr(*kv, '=');
-        snprintf(name, sizeof name, "%.*s", (int)(eq - *kv), *kv);
-        ck_assert_int_eq(govsvc_facts_set_text(f, name, eq + 1), 0);
-    }
+    govsvc_facts *f = tu_facts(rb, kv);
     govsvc_query_options o = GOVSVC_QUERY_OPTIONS_INIT;
     ck_assert_int_eq(govsvc_date_parse(&o.date, "2026-02-10"), 0);
     govsvc_answer *a = NULL;

@@ -15,27 +15,14 @@
 #include "diff_cases.h"
 #include "facts_int.h"
 #include "govsvc.h"
+#include "testutil.h"
 
 static char root[1024];
 
-static govsvc_rulebook *load(const char *rel)
-{
-    char path[1200];
-    snprintf(path, sizeof path, "%s/%s", root, rel);
-    govsvc_rulebook *rb = NULL;
-    govsvc_diag_list *d = NULL;
-    int r = govsvc_rulebook_load(&rb, path, NULL, &d);
-    if (r)
-        fprintf(stderr, "%s: %s\n", rel, govsvc_diag_list_get(d, 0)->message);
-    govsvc_diag_list_free(d);
-    ck_assert_int_eq(r, 0);
-    return rb;
-}
-
 static govsvc_diff_report *pair(size_t cap)
 {
-    govsvc_rulebook *a = load("tests/data/lifecycle/diff/old.yaml");
-    govsvc_rulebook *b = load("tests/data/lifecycle/diff/new.yaml");
+    govsvc_rulebook *a = tu_load(root, "tests/data/lifecycle/diff/old.yaml");
+    govsvc_rulebook *b = tu_load(root, "tests/data/lifecycle/diff/new.yaml");
     govsvc_diff_options o = GOVSVC_DIFF_OPTIONS_INIT;
     o.max_situations = cap;
     govsvc_diff_report *d = NULL;
@@ -191,7 +178,7 @@ END_TEST
 
 START_TEST(unchanged_and_errors)
 {
-    govsvc_rulebook *a = load("tests/data/lifecycle/diff/old.yaml");
+    govsvc_rulebook *a = tu_load(root, "tests/data/lifecycle/diff/old.yaml");
     govsvc_diff_report *d = NULL;
     ck_assert_int_eq(govsvc_diff(&d, a, a, NULL, NULL), 0);
     ck_assert_uint_eq(govsvc_diff_item_count(d), 0);
@@ -252,7 +239,7 @@ static int rank(int st)
  * diff_cases.c against govsvc_query_item() with the same facts. */
 static size_t cross_check(const char *rel)
 {
-    govsvc_rulebook *rb = load(rel);
+    govsvc_rulebook *rb = tu_load(root, rel);
     size_t checked = 0;
     for (uint32_t i = 0; i < rb->nitems; i++) {
         const gs_item *it = &rb->items[i];

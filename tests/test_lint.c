@@ -25,23 +25,12 @@
 
 #include "govsvc.h"
 #include "lint_int.h"
+#include "testutil.h"
 
 static const char *lint_dir;
 
-typedef struct expect {
-    char code[8];
-    char file[320]; /* "" = the file holding the expectation */
-    unsigned line, col;
-} expect;
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcmp(s + a - b, suffix) == 0;
-}
-
 /* Reads the expectations of one file; returns their number (-1: none). */
-static int read_expectations(const char *path, expect *ex, int max, int *status)
+static int read_expectations(const char *path, tu_expect *ex, int max, int *status)
 {
     FILE *f = fopen(path, "r");
     ck_assert_msg(f != NULL, "cannot open %s", path);
@@ -50,21 +39,7 @@ static int read_expectations(const char *path, expect *ex, int max, int *status)
     while (fgets(line, sizeof line, f)) {
         char *p = strstr(line, "# expect: ");
         if (p && n < max) {
-            char where[300];
-            ck_assert_int_eq(sscanf(p + 10, "%7s %299s", ex[n].code, where), 2);
-            char *c2 = strrchr(where, ':');
-            ck_assert_ptr_nonnull(c2);
-            *c2 = '\0';
-            char *c1 = strrchr(where, ':');
-            ex[n].col = (unsigned)atoi(c2 + 1);
-            if (c1) {
-                *c1 = '\0';
-                ex[n].line = (unsigned)atoi(c1 + 1);
-                snprintf(ex[n].file, sizeof ex[n].file, "%s", where);
-            } else {
-                ex[n].line = (unsigned)atoi(where);
-                ex[n].file[0] = '\0';
-            }
+            tu_expect_parse(&ex[n], p + 10);
             has_e |= ex[n].code[0] == 'E';
             n++;
             any = 1;
@@ -93,7 +68,7 @@ static void print_list(const govsvc_diag_list *d)
 /* Lints `target` and compares with the expectations read from `holder`. */
 static void check_case(const char *target, const char *holder)
 {
-    expect ex[64];
+    tu_expect ex[64];
     int status;
     int n = read_expectations(holder, ex, 64, &status);
     ck_assert_msg(n > 0, "%s has no '# expect:' line", holder);
@@ -111,7 +86,7 @@ static void check_case(const char *target, const char *holder)
         if (ex[i].file[0]) {
             char want[400];
             snprintf(want, sizeof want, "/%s", ex[i].file);
-            ck_assert_msg(ends_with(g->file, want) || strcmp(g->file, ex[i].file) == 0,
+            ck_assert_msg(tu_ends_with(g->file, want) || strcmp(g->file, ex[i].file) == 0,
                           "%s: diagnostic %d in %s, expected %s", target, i, g->file,
                           ex[i].file);
         } else {
@@ -164,10 +139,10 @@ START_TEST(lint_cases)
             int m = list_dir(path, inner, 64), done = 0;
             for (int k = 0; k < m; k++) {
                 char holder[1200];
-                expect ex[1];
+                tu_expect ex[1];
                 int status;
                 snprintf(holder, sizeof holder, "%s/%s", path, inner[k]);
-                if (!done && ends_with(holder, ".yaml") &&
+                if (!done && tu_ends_with(holder, ".yaml") &&
                     read_expectations(holder, ex, 1, &status) > 0) {
                     fprintf(stderr, "%s/\n", path);
                     check_case(path, holder);
@@ -176,7 +151,7 @@ START_TEST(lint_cases)
                 }
                 free(inner[k]);
             }
-        } else if (strncmp(names[i], "case-", 5) == 0 && ends_with(names[i], ".yaml")) {
+        } else if (strncmp(names[i], "case-", 5) == 0 && tu_ends_with(names[i], ".yaml")) {
             fprintf(stderr, "%s\n", path);
             check_case(path, path);
             cases++;

@@ -14,49 +14,9 @@
 #include <string.h>
 
 #include "govsvc.h"
+#include "testutil.h"
 
 static const char *srcroot = ".";
-
-static long calls, fail_at, live;
-static int injected;
-
-static int fail_now(void)
-{
-    if (++calls == fail_at) {
-        injected = 1;
-        return 1;
-    }
-    return 0;
-}
-
-static void *t_malloc(size_t n, void *ud)
-{
-    (void)ud;
-    if (fail_now())
-        return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ud)
-{
-    (void)ud;
-    if (fail_now())
-        return NULL;
-    void *q = realloc(p, n);
-    live += q != NULL && p == NULL;
-    return q;
-}
-
-static void t_free(void *p, void *ud)
-{
-    (void)ud;
-    if (p) {
-        live--;
-        free(p);
-    }
-}
 
 static char paths[4][1024];
 
@@ -101,27 +61,28 @@ static int rule_tests(void)
 
 static void every_failure(scenario s, const char *name)
 {
-    fail_at = 0;
-    calls = 0;
-    long before = live;
+    tu_alloc.fail_at = 0;
+    tu_alloc.calls = 0;
+    long before = tu_alloc.live;
     int want = s();
-    ck_assert_msg(live == before, "%s leaks %ld blocks without failures", name, live - before);
-    long total = calls;
+    ck_assert_msg(tu_alloc.live == before, "%s leaks %ld blocks without failures", name,
+                  tu_alloc.live - before);
+    long total = tu_alloc.calls;
     fprintf(stderr, "%s: %ld allocations, status %d\n", name, total, want);
-    for (fail_at = 1; fail_at <= total + 1; fail_at++) {
-        calls = 0;
-        injected = 0;
-        before = live;
+    for (tu_alloc.fail_at = 1; tu_alloc.fail_at <= total + 1; tu_alloc.fail_at++) {
+        tu_alloc.calls = 0;
+        tu_alloc.injected = 0;
+        before = tu_alloc.live;
         int r = s();
-        ck_assert_msg(live == before, "%s: %ld blocks leak when allocation %ld fails", name,
-                      live - before, fail_at);
-        if (!injected)
+        ck_assert_msg(tu_alloc.live == before, "%s: %ld blocks leak when allocation %ld fails",
+                      name, tu_alloc.live - before, tu_alloc.fail_at);
+        if (!tu_alloc.injected)
             break;
         ck_assert_msg(r == GOVSVC_ENOMEM || r == want,
                       "%s: allocation %ld failed, status %d (%s), expected ENOMEM or %d", name,
-                      fail_at, r, govsvc_strerror(r), want);
+                      tu_alloc.fail_at, r, govsvc_strerror(r), want);
     }
-    fail_at = 0;
+    tu_alloc.fail_at = 0;
 }
 
 START_TEST(lint_oom)
@@ -144,7 +105,7 @@ int main(int argc, char **argv)
     snprintf(paths[1], sizeof paths[1], "%s/tests/lint/history", srcroot);
     snprintf(paths[2], sizeof paths[2], "%s/tests/ruletest/basic", srcroot);
     snprintf(paths[3], sizeof paths[3], "%s/tests/ruletest/mistakes", srcroot);
-    if (govsvc_set_allocator(t_malloc, t_realloc, t_free, NULL) != 0)
+    if (tu_alloc_install() != 0)
         return 2;
     Suite *s = suite_create("lint_oom");
     TCase *tc = tcase_create("lint_oom");

@@ -22,16 +22,11 @@
 #include <unistd.h>
 
 #include "govsvc.h"
+#include "testutil.h"
 
 static const char *bad_dir;
 
-typedef struct expect {
-    char code[8];
-    char file[320]; /* "" = the top file */
-    unsigned line, col;
-} expect;
-
-static int read_expectations(const char *path, expect *ex, int max, int *status)
+static int read_expectations(const char *path, tu_expect *ex, int max, int *status)
 {
     FILE *f = fopen(path, "r");
     ck_assert_msg(f != NULL, "cannot open %s", path);
@@ -41,21 +36,7 @@ static int read_expectations(const char *path, expect *ex, int max, int *status)
     while (fgets(line, sizeof line, f)) {
         char *p = strstr(line, "# expect: ");
         if (p && n < max) {
-            char where[300];
-            ck_assert_int_eq(sscanf(p + 10, "%7s %299s", ex[n].code, where), 2);
-            char *colon2 = strrchr(where, ':');
-            ck_assert_ptr_nonnull(colon2);
-            *colon2 = '\0';
-            char *colon1 = strrchr(where, ':');
-            ex[n].col = (unsigned)atoi(colon2 + 1);
-            if (colon1) {
-                *colon1 = '\0';
-                ex[n].line = (unsigned)atoi(colon1 + 1);
-                snprintf(ex[n].file, sizeof ex[n].file, "%s", where);
-            } else {
-                ex[n].line = (unsigned)atoi(where);
-                ex[n].file[0] = '\0';
-            }
+            tu_expect_parse(&ex[n], p + 10);
             n++;
         }
         p = strstr(line, "# status: ");
@@ -70,15 +51,9 @@ static int read_expectations(const char *path, expect *ex, int max, int *status)
     return n;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcmp(s + a - b, suffix) == 0;
-}
-
 static void check_case(const char *top)
 {
-    expect ex[64];
+    tu_expect ex[64];
     int status;
     int n = read_expectations(top, ex, 64, &status);
     ck_assert_msg(n > 0, "%s has no '# expect:' line", top);
@@ -101,8 +76,8 @@ static void check_case(const char *top)
         ck_assert_str_eq(g->code, ex[i].code);
         ck_assert_ptr_nonnull(g->file);
         if (ex[i].file[0])
-            ck_assert_msg(ends_with(g->file, ex[i].file), "%s: diagnostic %d in %s, expected %s",
-                          top, i, g->file, ex[i].file);
+            ck_assert_msg(tu_ends_with(g->file, ex[i].file),
+                          "%s: diagnostic %d in %s, expected %s", top, i, g->file, ex[i].file);
         else
             ck_assert_str_eq(g->file, top);
         ck_assert_msg(g->line == ex[i].line && g->column == ex[i].col,
@@ -136,7 +111,7 @@ START_TEST(bad_rulebooks)
             snprintf(path, sizeof path, "%s/%s/rulebook.yaml", bad_dir, names[i]);
             if (access(path, R_OK) != 0)
                 path[0] = '\0';
-        } else if (!ends_with(names[i], ".yaml") || strncmp(names[i], "case-", 5) != 0) {
+        } else if (!tu_ends_with(names[i], ".yaml") || strncmp(names[i], "case-", 5) != 0) {
             path[0] = '\0';
         }
         if (path[0]) {

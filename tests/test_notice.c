@@ -14,58 +14,16 @@
 
 #include "expr.h"
 #include "table.h"
+#include "testutil.h"
 
 static char root[1024];
 static govsvc_rulebook *rb;
-
-/* -- a counting allocator that can fail the n-th allocation -------------- */
-
-static long calls, fail_at, live;
-
-static void *t_malloc(size_t n, void *ud)
-{
-    (void)ud;
-    if (++calls == fail_at)
-        return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ud)
-{
-    (void)ud;
-    if (++calls == fail_at)
-        return NULL;
-    void *q = realloc(p, n);
-    live += q != NULL && p == NULL;
-    return q;
-}
-
-static void t_free(void *p, void *ud)
-{
-    (void)ud;
-    if (p) {
-        live--;
-        free(p);
-    }
-}
 
 /* -- fixtures ------------------------------------------------------------- */
 
 static void setup(void)
 {
-    char path[1200];
-    snprintf(path, sizeof path, "%s/tests/data/notice.yaml", root);
-    govsvc_diag_list *d = NULL;
-    int r = govsvc_rulebook_load(&rb, path, NULL, &d);
-    for (size_t i = 0; i < govsvc_diag_list_count(d); i++) {
-        char *s = govsvc_diag_format(govsvc_diag_list_get(d, i));
-        fprintf(stderr, "%s\n", s);
-        govsvc_free(s);
-    }
-    govsvc_diag_list_free(d);
-    ck_assert_int_eq(r, 0);
+    rb = tu_load(root, "tests/data/notice.yaml");
 }
 
 static void teardown(void)
@@ -77,14 +35,7 @@ static void teardown(void)
 /* An answer for `item` on 2026-02-13 with "name=value" facts (NULL-ended). */
 static govsvc_answer *query(const char *item, unsigned flags, const char *const *kv)
 {
-    govsvc_facts *f;
-    ck_assert_int_eq(govsvc_facts_new(&f, rb), 0);
-    for (; kv && *kv; kv++) {
-        char name[128];
-        const char *eq = strchr(*kv, '=');
-        snprintf(name, sizeof name, "%.*s", (int)(eq - *kv), *kv);
-        ck_assert_msg(govsvc_facts_set_text(f, name, eq + 1) == 0, "set %s", *kv);
-    }
+    govsvc_facts *f = tu_facts(rb, kv);
     govsvc_query_options o = GOVSVC_QUERY_OPTIONS_INIT;
     o.date = (govsvc_date){2026, 2, 13};
     o.flags = flags;
@@ -492,14 +443,14 @@ START_TEST(render_out_of_memory)
             govsvc_notice_options o = GOVSVC_NOTICE_OPTIONS_INIT;
             o.lang = en ? "en" : "zh";
             char *ref = render(a, fmts[f], o.lang);
-            long base = live, k;
+            long base = tu_alloc.live, k;
             for (k = 1;; k++) {
                 char *out = NULL;
-                calls = 0;
-                fail_at = k;
+                tu_alloc.calls = 0;
+                tu_alloc.fail_at = k;
                 int r = govsvc_answer_render(a, fmts[f], &o, &out, NULL);
-                long made = calls;
-                fail_at = 0;
+                long made = tu_alloc.calls;
+                tu_alloc.fail_at = 0;
                 if (made < k) {
                     ck_assert_int_eq(r, 0);
                     ck_assert_str_eq(out, ref);
@@ -509,7 +460,7 @@ START_TEST(render_out_of_memory)
                 ck_assert_msg(r == GOVSVC_ENOMEM, "format %d, allocation %ld: %d", (int)fmts[f],
                               k, r);
                 ck_assert_ptr_null(out);
-                ck_assert_int_eq(live, base);
+                ck_assert_int_eq(tu_alloc.live, base);
             }
             ck_assert_int_gt(k, 1);
             govsvc_free(ref);
@@ -541,7 +492,7 @@ int main(int argc, char **argv)
     snprintf(root, sizeof root, "%s", argc > 1 ? argv[1] : ".");
     /* The counting allocator is in place before the library's first
      * allocation; it only fails when a test asks it to. */
-    if (govsvc_set_allocator(t_malloc, t_realloc, t_free, NULL) != 0)
+    if (tu_alloc_install() != 0)
         return EXIT_FAILURE;
     SRunner *sr = srunner_create(notice_suite());
     srunner_run_all(sr, CK_NORMAL);

@@ -30,53 +30,9 @@
 #include <sys/stat.h>
 
 #include "govsvc.h"
+#include "testutil.h"
 
 static const char *srcroot = ".";
-
-/* -- the counting, failing allocator ---------------------------------------- */
-
-static long calls;    /* allocations attempted in this run */
-static long fail_at;  /* fail the fail_at-th (1-based); 0: never */
-static int injected;  /* a failure was injected in this run */
-static long live;     /* blocks allocated and not yet freed */
-
-static int fail_now(void)
-{
-    if (++calls == fail_at) {
-        injected = 1;
-        return 1;
-    }
-    return 0;
-}
-
-static void *t_malloc(size_t n, void *ud)
-{
-    (void)ud;
-    if (fail_now())
-        return NULL;
-    void *p = malloc(n);
-    live += p != NULL;
-    return p;
-}
-
-static void *t_realloc(void *p, size_t n, void *ud)
-{
-    (void)ud;
-    if (fail_now())
-        return NULL;
-    void *q = realloc(p, n);
-    live += q != NULL && p == NULL;
-    return q;
-}
-
-static void t_free(void *p, void *ud)
-{
-    (void)ud;
-    if (p) {
-        live--;
-        free(p);
-    }
-}
 
 static char *path(const char *rel)
 {
@@ -100,27 +56,28 @@ typedef struct scenario {
  * Returns the number of allocations the full run makes. */
 static long drive(const scenario *s)
 {
-    long base = live;
+    long base = tu_alloc.live;
     long k;
     for (k = 1;; k++) {
-        calls = 0;
-        injected = 0;
-        fail_at = k;
+        tu_alloc.calls = 0;
+        tu_alloc.injected = 0;
+        tu_alloc.fail_at = k;
         int r = s->run();
-        fail_at = 0;
-        if (!injected) {
+        tu_alloc.fail_at = 0;
+        if (!tu_alloc.injected) {
             ck_assert_msg(r == 0, "%s: status %d without any failure", s->name, r);
             ck_assert_msg(s->same(), "%s: the run without failures differs", s->name);
             s->drop();
-            ck_assert_msg(live == base, "%s: %ld blocks leaked", s->name, live - base);
+            ck_assert_msg(tu_alloc.live == base, "%s: %ld blocks leaked", s->name,
+                          tu_alloc.live - base);
             break;
         }
         ck_assert_msg(r == GOVSVC_ENOMEM || (r == 0 && s->same()),
                       "%s: allocation %ld failed: status %d (%s)", s->name, k, r,
                       govsvc_strerror(r));
         s->drop();
-        ck_assert_msg(live == base, "%s: allocation %ld failed: %ld blocks leaked", s->name, k,
-                      live - base);
+        ck_assert_msg(tu_alloc.live == base, "%s: allocation %ld failed: %ld blocks leaked",
+                      s->name, k, tu_alloc.live - base);
     }
     fprintf(stderr, "oom %-28s %5ld allocations, each failed once\n", s->name, k - 1);
     return k - 1;
@@ -498,7 +455,7 @@ START_TEST(oom_query)
             county.item = govsvc_rulebook_item_code(base_rb, 0);
             qc = &county;
         }
-        long base = live;
+        long base = tu_alloc.live;
         reference = 1;
         ck_assert_int_eq(run_query(), 0);
         reference = 0;
@@ -507,7 +464,7 @@ START_TEST(oom_query)
         if (!qc->status)
             ck_assert_ptr_nonnull(ref_text = strdup(text));
         drop_query();
-        ck_assert_int_eq(live, base);
+        ck_assert_int_eq(tu_alloc.live, base);
         scenario s = {qc->name, run_query, same_query, drop_query};
         drive(&s);
         free(ref_text);
@@ -600,14 +557,14 @@ START_TEST(oom_registry)
     ck_assert_int_eq(govsvc_rulebook_load(&base_rb, path("rules/hlj-fire/rulebook.yaml"), NULL,
                                           NULL),
                      0);
-    long before = live;
-    calls = 0;
-    fail_at = 1;
-    injected = 0;
+    long before = tu_alloc.live;
+    tu_alloc.calls = 0;
+    tu_alloc.fail_at = 1;
+    tu_alloc.injected = 0;
     ck_assert_int_eq(govsvc_registry_new(&reg, base_rb), GOVSVC_ENOMEM);
     ck_assert_ptr_null(reg);
-    ck_assert_int_eq(live, before);
-    fail_at = 0;
+    ck_assert_int_eq(tu_alloc.live, before);
+    tu_alloc.fail_at = 0;
     ck_assert_int_eq(govsvc_registry_new(&reg, base_rb), 0);
     scenario s = {"registry reload", run_reload, same_reload, drop_reload};
     drive(&s);
@@ -622,7 +579,7 @@ int main(int argc, char **argv)
 {
     srcroot = argc > 1 ? argv[1] : ".";
     /* Before any other libgovsvc call, as the header requires. */
-    if (govsvc_set_allocator(t_malloc, t_realloc, t_free, NULL) != 0)
+    if (tu_alloc_install() != 0)
         return EXIT_FAILURE;
     /* pattern.c keeps one pcre2 match data per thread, made at the thread's
      * first match and freed when the thread ends: made here, before any
@@ -636,7 +593,7 @@ int main(int argc, char **argv)
         return EXIT_FAILURE;
     govsvc_facts_free(wf);
     govsvc_rulebook_unref(warm);
-    long resident = live;
+    long resident = tu_alloc.live;
     Suite *s = suite_create("oom");
     TCase *tc = tcase_create("oom");
     tcase_set_timeout(tc, 600);
@@ -651,7 +608,7 @@ int main(int argc, char **argv)
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
-    long left = live - resident;
+    long left = tu_alloc.live - resident;
     govsvc_set_allocator(NULL, NULL, NULL, NULL);
     /* With CK_FORK=no everything ran here: nothing may be left behind. */
     if (getenv("CK_FORK") && strcmp(getenv("CK_FORK"), "no") == 0 && left != 0) {

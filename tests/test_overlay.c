@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "govsvc.h"
+#include "testutil.h"
 
 static char root[1024];
 static char tmp[256];
@@ -21,11 +22,7 @@ static int load(govsvc_rulebook **rb, const char *path)
 {
     govsvc_diag_list *d = NULL;
     int r = govsvc_rulebook_load(rb, path, NULL, &d);
-    for (size_t i = 0; i < govsvc_diag_list_count(d); i++) {
-        char *s = govsvc_diag_format(govsvc_diag_list_get(d, i));
-        fprintf(stderr, "%s\n", s);
-        govsvc_free(s);
-    }
+    tu_print_diags(d);
     /* An allowed narrowing says nothing at all. */
     if (r == 0)
         ck_assert_uint_eq(govsvc_diag_list_count(d), 0);
@@ -46,14 +43,7 @@ static govsvc_rulebook *fixture(const char *level)
 static char *answer_json(govsvc_rulebook *rb, const char *code, int bundle,
                          const char *const *kv)
 {
-    govsvc_facts *f;
-    ck_assert_int_eq(govsvc_facts_new(&f, rb), 0);
-    for (; kv && *kv; kv++) {
-        char name[128];
-        const char *eq = strchr(*kv, '=');
-        snprintf(name, sizeof name, "%.*s", (int)(eq - *kv), *kv);
-        ck_assert_int_eq(govsvc_facts_set_text(f, name, eq + 1), 0);
-    }
+    govsvc_facts *f = tu_facts(rb, kv);
     govsvc_query_options o = GOVSVC_QUERY_OPTIONS_INIT;
     ck_assert_int_eq(govsvc_date_parse(&o.date, "2026-03-02"), 0);
     govsvc_answer *a = NULL;

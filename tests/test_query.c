@@ -10,23 +10,14 @@
 #include <string.h>
 
 #include "govsvc.h"
+#include "testutil.h"
 
 static char root[1024];
 static govsvc_rulebook *rb;
 
 static void setup(void)
 {
-    char path[1200];
-    snprintf(path, sizeof path, "%s/tests/data/query.yaml", root);
-    govsvc_diag_list *d = NULL;
-    int r = govsvc_rulebook_load(&rb, path, NULL, &d);
-    for (size_t i = 0; i < govsvc_diag_list_count(d); i++) {
-        char *s = govsvc_diag_format(govsvc_diag_list_get(d, i));
-        fprintf(stderr, "%s\n", s);
-        govsvc_free(s);
-    }
-    govsvc_diag_list_free(d);
-    ck_assert_int_eq(r, 0);
+    rb = tu_load(root, "tests/data/query.yaml");
 }
 
 static void teardown(void)
@@ -35,23 +26,9 @@ static void teardown(void)
     rb = NULL;
 }
 
-/* Builds facts from "name=value" strings (NULL-terminated). */
-static govsvc_facts *facts_of(const char *const *kv)
-{
-    govsvc_facts *f;
-    ck_assert_int_eq(govsvc_facts_new(&f, rb), 0);
-    for (; kv && *kv; kv++) {
-        char name[128];
-        const char *eq = strchr(*kv, '=');
-        snprintf(name, sizeof name, "%.*s", (int)(eq - *kv), *kv);
-        ck_assert_msg(govsvc_facts_set_text(f, name, eq + 1) == 0, "set %s", *kv);
-    }
-    return f;
-}
-
 static govsvc_answer *ask(const char *item, const char *date, const char *const *kv)
 {
-    govsvc_facts *f = facts_of(kv);
+    govsvc_facts *f = tu_facts(rb, kv);
     govsvc_query_options o = GOVSVC_QUERY_OPTIONS_INIT;
     ck_assert_int_eq(govsvc_date_parse(&o.date, date), 0);
     govsvc_answer *a = NULL;

@@ -12,25 +12,9 @@
 #include <string.h>
 
 #include "govsvc.h"
+#include "testutil.h"
 
 static char root[1024];
-
-static govsvc_rulebook *load(const char *rel)
-{
-    char path[1200];
-    snprintf(path, sizeof path, "%s/%s", root, rel);
-    govsvc_rulebook *rb = NULL;
-    govsvc_diag_list *d = NULL;
-    int r = govsvc_rulebook_load(&rb, path, NULL, &d);
-    for (size_t i = 0; i < govsvc_diag_list_count(d); i++) {
-        char *s = govsvc_diag_format(govsvc_diag_list_get(d, i));
-        fprintf(stderr, "%s\n", s);
-        govsvc_free(s);
-    }
-    govsvc_diag_list_free(d);
-    ck_assert_int_eq(r, 0);
-    return rb;
-}
 
 /* One query of a workload: an item, facts as "name=value" strings, a date
  * and the query flags. */
@@ -68,19 +52,6 @@ static const qcase NOTICE[] = {
     {"N-1", {NULL}, "2026-02-13", 0},
 };
 
-static govsvc_facts *facts_of(govsvc_rulebook *rb, const qcase *c)
-{
-    govsvc_facts *f;
-    ck_assert_int_eq(govsvc_facts_new(&f, rb), 0);
-    for (const char *const *kv = c->facts; *kv; kv++) {
-        char name[128];
-        const char *eq = strchr(*kv, '=');
-        snprintf(name, sizeof name, "%.*s", (int)(eq - *kv), *kv);
-        ck_assert_msg(govsvc_facts_set_text(f, name, eq + 1) == 0, "set %s", *kv);
-    }
-    return f;
-}
-
 static govsvc_query_options options(const qcase *c)
 {
     govsvc_query_options o = GOVSVC_QUERY_OPTIONS_INIT;
@@ -92,7 +63,7 @@ static govsvc_query_options options(const qcase *c)
 /* The JSON of a new answer for c (freed by the caller). */
 static char *fresh_json(govsvc_rulebook *rb, const qcase *c)
 {
-    govsvc_facts *f = facts_of(rb, c);
+    govsvc_facts *f = tu_facts(rb, c->facts);
     govsvc_query_options o = options(c);
     govsvc_answer *a;
     ck_assert_int_eq(govsvc_query_item(&a, rb, c->item, f, &o, NULL), 0);
@@ -133,7 +104,7 @@ END_TEST
  * of a new answer per query, also when written into a buffer. */
 static void same_as_new(const char *rel, const qcase *cases, size_t n)
 {
-    govsvc_rulebook *rb = load(rel);
+    govsvc_rulebook *rb = tu_load(root, rel);
     govsvc_answer *a;
     ck_assert_int_eq(govsvc_answer_new(&a), 0);
     char buf[1 << 16];
@@ -141,7 +112,7 @@ static void same_as_new(const char *rel, const qcase *cases, size_t n)
         for (size_t i = 0; i < n; i++) {
             const qcase *c = &cases[round ? n - 1 - i : i];
             char *want = fresh_json(rb, c);
-            govsvc_facts *f = facts_of(rb, c);
+            govsvc_facts *f = tu_facts(rb, c->facts);
             govsvc_query_options o = options(c);
             ck_assert_int_eq(govsvc_query_item_into(a, rb, c->item, f, &o, NULL), 0);
             ck_assert_str_eq(govsvc_answer_item_code(a), c->item);
@@ -170,11 +141,11 @@ END_TEST
 
 START_TEST(failure_leaves_answer_empty)
 {
-    govsvc_rulebook *rb = load("rules/hlj-fire/rulebook.yaml"),
-                    *other = load("tests/data/query.yaml");
+    govsvc_rulebook *rb = tu_load(root, "rules/hlj-fire/rulebook.yaml"),
+                    *other = tu_load(root, "tests/data/query.yaml");
     govsvc_answer *a;
     ck_assert_int_eq(govsvc_answer_new(&a), 0);
-    govsvc_facts *f = facts_of(rb, &HLJ[0]);
+    govsvc_facts *f = tu_facts(rb, HLJ[0].facts);
     govsvc_query_options o = options(&HLJ[0]);
     ck_assert_int_eq(govsvc_query_item_into(a, rb, HLJ[0].item, f, &o, NULL), 0);
     ck_assert_uint_gt(govsvc_answer_material_count(a), 0);
@@ -215,7 +186,7 @@ END_TEST
  * to another rulebook when asked of one. */
 START_TEST(answer_keeps_its_rulebook)
 {
-    govsvc_rulebook *rb = load("rules/hlj-fire/rulebook.yaml");
+    govsvc_rulebook *rb = tu_load(root, "rules/hlj-fire/rulebook.yaml");
     govsvc_answer *a;
     ck_assert_int_eq(govsvc_answer_new(&a), 0);
     ck_assert_int_eq(govsvc_query_item_into(a, rb, "230100-XF-001", NULL, NULL, NULL), 0);
@@ -225,7 +196,7 @@ START_TEST(answer_keeps_its_rulebook)
     ck_assert_int_eq(govsvc_answer_to_json(a, &json, NULL), 0);
     ck_assert_ptr_nonnull(strstr(json, "\"hlj-fire\""));
     govsvc_free(json);
-    govsvc_rulebook *other = load("tests/data/query.yaml");
+    govsvc_rulebook *other = tu_load(root, "tests/data/query.yaml");
     govsvc_query_options o = GOVSVC_QUERY_OPTIONS_INIT;
     govsvc_date_parse(&o.date, "2026-02-13");
     ck_assert_int_eq(govsvc_query_item_into(a, other, "T-1", NULL, &o, NULL), 0);
@@ -237,12 +208,12 @@ END_TEST
 
 START_TEST(write_json_sizes)
 {
-    govsvc_rulebook *rb = load("rules/hlj-fire/rulebook.yaml");
+    govsvc_rulebook *rb = tu_load(root, "rules/hlj-fire/rulebook.yaml");
     char *want = fresh_json(rb, &HLJ[0]);
     size_t n = strlen(want);
     govsvc_answer *a;
     ck_assert_int_eq(govsvc_answer_new(&a), 0);
-    govsvc_facts *f = facts_of(rb, &HLJ[0]);
+    govsvc_facts *f = tu_facts(rb, HLJ[0].facts);
     govsvc_query_options o = options(&HLJ[0]);
     ck_assert_int_eq(govsvc_query_item_into(a, rb, HLJ[0].item, f, &o, NULL), 0);
     size_t len = 0;
@@ -269,62 +240,38 @@ END_TEST
 
 /* -- allocation counting ------------------------------------------------ */
 
-/* Hooks that count and pass through to the C library, so that memory
- * allocated before they were installed can be freed through them. */
-static unsigned long allocations;
-
-static void *count_malloc(size_t n, void *ud)
-{
-    (void)ud;
-    allocations++;
-    return malloc(n);
-}
-
-static void *count_realloc(void *p, size_t n, void *ud)
-{
-    (void)ud;
-    allocations++;
-    return realloc(p, n);
-}
-
-static void count_free(void *p, void *ud)
-{
-    (void)ud;
-    free(p);
-}
-
 /* Runs the workload into one answer and its JSON into one buffer; returns
  * the allocations made. */
-static unsigned long run(govsvc_rulebook *rb, govsvc_answer *a, govsvc_facts **f,
-                         const qcase *cases, size_t n, char *buf, size_t size)
+static long run(govsvc_rulebook *rb, govsvc_answer *a, govsvc_facts **f, const qcase *cases,
+                size_t n, char *buf, size_t size)
 {
-    unsigned long before = allocations;
+    long before = tu_alloc.calls;
     for (size_t i = 0; i < n; i++) {
         govsvc_query_options o = options(&cases[i]);
         ck_assert_int_eq(govsvc_query_item_into(a, rb, cases[i].item, f[i], &o, NULL), 0);
         ck_assert_int_eq(govsvc_answer_write_json(a, buf, size, NULL), 0);
     }
-    return allocations - before;
+    return tu_alloc.calls - before;
 }
 
 static void steady(const char *rel, const qcase *cases, size_t n)
 {
-    govsvc_rulebook *rb = load(rel);
+    govsvc_rulebook *rb = tu_load(root, rel);
     govsvc_facts *f[16];
     for (size_t i = 0; i < n; i++)
-        f[i] = facts_of(rb, &cases[i]);
+        f[i] = tu_facts(rb, cases[i].facts);
     govsvc_answer *a;
     ck_assert_int_eq(govsvc_answer_new(&a), 0);
     char buf[1 << 16];
-    ck_assert_uint_gt(run(rb, a, f, cases, n, buf, sizeof buf), 0); /* warm-up */
-    ck_assert_uint_eq(run(rb, a, f, cases, n, buf, sizeof buf), 0);
-    ck_assert_uint_eq(run(rb, a, f, cases, n, buf, sizeof buf), 0);
+    ck_assert_int_gt(run(rb, a, f, cases, n, buf, sizeof buf), 0); /* warm-up */
+    ck_assert_int_eq(run(rb, a, f, cases, n, buf, sizeof buf), 0);
+    ck_assert_int_eq(run(rb, a, f, cases, n, buf, sizeof buf), 0);
     /* The allocating calls still allocate (and free) as before. */
-    unsigned long before = allocations;
+    long before = tu_alloc.calls;
     char *json;
     ck_assert_int_eq(govsvc_answer_to_json(a, &json, NULL), 0);
     govsvc_free(json);
-    ck_assert_uint_gt(allocations, before);
+    ck_assert_int_gt(tu_alloc.calls, before);
     govsvc_answer_free(a);
     for (size_t i = 0; i < n; i++)
         govsvc_facts_free(f[i]);
@@ -333,7 +280,7 @@ static void steady(const char *rel, const qcase *cases, size_t n)
 
 START_TEST(steady_state_allocates_nothing)
 {
-    ck_assert_int_eq(govsvc_set_allocator(count_malloc, count_realloc, count_free, NULL), 0);
+    ck_assert_int_eq(tu_alloc_install(), 0);
     steady("rules/hlj-fire/rulebook.yaml", HLJ, sizeof HLJ / sizeof HLJ[0]);
     steady("tests/data/notice.yaml", NOTICE, sizeof NOTICE / sizeof NOTICE[0]);
     ck_assert_int_eq(govsvc_set_allocator(NULL, NULL, NULL, NULL), 0);
@@ -368,12 +315,7 @@ static void *work(void *v)
                 w->bad = 1;
                 continue;
             }
-            for (const char *const *kv = c->facts; *kv; kv++) {
-                char name[128];
-                const char *eq = strchr(*kv, '=');
-                snprintf(name, sizeof name, "%.*s", (int)(eq - *kv), *kv);
-                w->bad |= govsvc_facts_set_text(f, name, eq + 1) != 0;
-            }
+            w->bad |= tu_facts_set(f, c->facts) != NULL; /* no ck_assert off the test's thread */
             govsvc_query_options o = GOVSVC_QUERY_OPTIONS_INIT;
             govsvc_date_parse(&o.date, c->date);
             o.flags = c->flags;
@@ -389,7 +331,7 @@ static void *work(void *v)
 
 START_TEST(threads_share_one_rulebook)
 {
-    govsvc_rulebook *rb = load("tests/data/notice.yaml");
+    govsvc_rulebook *rb = tu_load(root, "tests/data/notice.yaml");
     size_t n = sizeof NOTICE / sizeof NOTICE[0];
     char *want[8];
     for (size_t i = 0; i < n; i++)

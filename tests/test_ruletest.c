@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "govsvc.h"
+#include "testutil.h"
 
 static const char *dir; /* tests/ruletest */
 
@@ -32,12 +33,6 @@ static govsvc_test_report *run(const char *rel, double min, int want)
     return r;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcmp(s + a - b, suffix) == 0;
-}
-
 START_TEST(full_coverage)
 {
     govsvc_test_report *r = run("basic", 100, 0);
@@ -46,7 +41,7 @@ START_TEST(full_coverage)
     ck_assert_ptr_null(govsvc_test_report_diags(r));
     ck_assert_uint_eq(govsvc_test_report_rulebook_count(r), 1);
     const govsvc_test_coverage *c = govsvc_test_report_coverage(r, 0);
-    ck_assert(ends_with(c->rulebook, "basic/rulebook.yaml"));
+    ck_assert(tu_ends_with(c->rulebook, "basic/rulebook.yaml"));
     ck_assert_uint_eq(c->cases, 3);
     ck_assert_uint_eq(c->lines, 7); /* 5 material lines, 2 deadline variants */
     ck_assert_uint_eq(c->lines_hit, 7);
@@ -86,7 +81,7 @@ START_TEST(mistakes)
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         const govsvc_diag *g = govsvc_diag_list_get(d, i);
         ck_assert_str_eq(g->code, want[i].code);
-        ck_assert(ends_with(g->file, "mistakes/tests/cases.yaml"));
+        ck_assert(tu_ends_with(g->file, "mistakes/tests/cases.yaml"));
         ck_assert_msg(g->line == want[i].line && g->column == want[i].col, "%s at %u:%u", g->code,
                       g->line, g->column);
         ck_assert_ptr_nonnull(g->hint);
@@ -121,7 +116,7 @@ START_TEST(partial_coverage)
     ck_assert_uint_eq(govsvc_test_report_gap_count(r), 9);
     const govsvc_test_gap *g = govsvc_test_report_gap(r, 0);
     ck_assert_str_eq(g->kind, "line");
-    ck_assert(ends_with(g->file, "partial/rulebook.yaml"));
+    ck_assert(tu_ends_with(g->file, "partial/rulebook.yaml"));
     ck_assert_uint_eq(g->line, 32); /* the first variant's `when` */
     ck_assert_ptr_nonnull(strstr(g->what, "deadline variant 1 never applied"));
     ck_assert_ptr_null(govsvc_test_report_gap(r, 9));
@@ -131,7 +126,7 @@ START_TEST(partial_coverage)
     r = run("partial", 50, GOVSVC_ERULEBOOK);
     const govsvc_diag *e = govsvc_diag_list_get(govsvc_test_report_diags(r), 0);
     ck_assert_str_eq(e->code, "E225");
-    ck_assert(ends_with(e->file, "partial/rulebook.yaml"));
+    ck_assert(tu_ends_with(e->file, "partial/rulebook.yaml"));
     ck_assert_uint_eq(e->line, 0);
     govsvc_test_report_free(r);
 }
@@ -156,9 +151,9 @@ START_TEST(history)
     ck_assert_uint_eq(govsvc_test_report_rulebook_count(r), 2);
     const govsvc_test_coverage *c0 = govsvc_test_report_coverage(r, 0);
     const govsvc_test_coverage *c1 = govsvc_test_report_coverage(r, 1);
-    ck_assert(ends_with(c0->rulebook, "history/rulebook-2023.yaml"));
+    ck_assert(tu_ends_with(c0->rulebook, "history/rulebook-2023.yaml"));
     ck_assert_uint_eq(c0->cases, 2);
-    ck_assert(ends_with(c1->rulebook, "history/rulebook.yaml"));
+    ck_assert(tu_ends_with(c1->rulebook, "history/rulebook.yaml"));
     ck_assert_uint_eq(c1->cases, 1);
     govsvc_test_report_free(r);
 
@@ -172,7 +167,7 @@ START_TEST(history)
     r = run("history/tests/pinned.yaml", 0, 0);
     ck_assert_uint_eq(govsvc_test_report_passed(r), 1);
     ck_assert_uint_eq(govsvc_test_report_rulebook_count(r), 1);
-    ck_assert(ends_with(govsvc_test_report_coverage(r, 0)->rulebook, "rulebook-2023.yaml"));
+    ck_assert(tu_ends_with(govsvc_test_report_coverage(r, 0)->rulebook, "rulebook-2023.yaml"));
     govsvc_test_report_free(r);
 }
 END_TEST

@@ -9,15 +9,14 @@
 #include <string.h>
 
 #include "govsvc.h"
+#include "testutil.h"
 
 static char root[1024];
 static govsvc_rulebook *rb;
 
 static void setup(void)
 {
-    char path[1200];
-    snprintf(path, sizeof path, "%s/tests/data/lifecycle/stats.yaml", root);
-    ck_assert_int_eq(govsvc_rulebook_load(&rb, path, NULL, NULL), 0);
+    rb = tu_load(root, "tests/data/lifecycle/stats.yaml");
 }
 
 static void teardown(void)

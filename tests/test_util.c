@@ -12,6 +12,7 @@
 
 #include "answer_int.h"
 #include "expr_int.h"
+#include "testutil.h"
 
 static char root[1024];
 
@@ -115,36 +116,14 @@ END_TEST
 
 /* -- arena ---------------------------------------------------------------------- */
 
-static unsigned long allocations;
-
-static void *count_malloc(size_t n, void *ud)
-{
-    (void)ud;
-    allocations++;
-    return malloc(n);
-}
-
-static void *count_realloc(void *p, size_t n, void *ud)
-{
-    (void)ud;
-    allocations++;
-    return realloc(p, n);
-}
-
-static void count_free(void *p, void *ud)
-{
-    (void)ud;
-    free(p);
-}
-
 START_TEST(arena_reset_keeps_its_largest_chunk)
 {
-    ck_assert_int_eq(govsvc_set_allocator(count_malloc, count_realloc, count_free, NULL), 0);
+    ck_assert_int_eq(tu_alloc_install(), 0);
     gs_arena a;
     gs_arena_init(&a);
     /* Fill it as an answer would, several chunks' worth. */
     for (int round = 0; round < 3; round++) {
-        unsigned long before = allocations;
+        long before = tu_alloc.calls;
         for (int i = 0; i < 400; i++) {
             char *p = gs_arena_alloc(&a, 100);
             ck_assert_ptr_nonnull(p);
@@ -156,7 +135,7 @@ START_TEST(arena_reset_keeps_its_largest_chunk)
         /* The first fill grows chunk by chunk; each later fill may grow
          * once more, until the kept chunk holds a whole fill. */
         if (round == 2)
-            ck_assert_uint_eq(allocations - before, 0);
+            ck_assert_int_eq(tu_alloc.calls - before, 0);
     }
     /* Allocation after a reset comes from the kept chunk, 8-aligned. */
     char *p = gs_arena_alloc(&a, 3);
@@ -238,18 +217,9 @@ END_TEST
 
 /* -- the loaded table ----------------------------------------------------------- */
 
-static govsvc_rulebook *load(const char *rel)
-{
-    char path[1200];
-    snprintf(path, sizeof path, "%s/%s", root, rel);
-    govsvc_rulebook *rb = NULL;
-    ck_assert_int_eq(govsvc_rulebook_load(&rb, path, NULL, NULL), 0);
-    return rb;
-}
-
 START_TEST(calendar_date_index)
 {
-    govsvc_rulebook *rb = load("tests/data/query.yaml");
+    govsvc_rulebook *rb = tu_load(root, "tests/data/query.yaml");
     const struct govsvc_calendar *cal = &rb->calendar;
     ck_assert_uint_gt(cal->ndays, 365);
     for (uint32_t i = 0; i < cal->ndays; i++) {
@@ -274,7 +244,7 @@ END_TEST
 /* Conditions that repeat a comparison share its node (expr_intern.c). */
 START_TEST(conditions_share_their_comparisons)
 {
-    govsvc_rulebook *rb = load("tests/data/query.yaml");
+    govsvc_rulebook *rb = tu_load(root, "tests/data/query.yaml");
     const gs_item *it = &rb->items[gs_rulebook_find_item(rb, "T-1")];
     const gs_expr *lone = NULL, *inside = NULL;
     for (uint32_t i = 0; i < it->nlines; i++) {
@@ -306,7 +276,7 @@ static void count_slot(uint32_t slot, void *ud)
 /* A shared node visited twice in one condition is still one fact to ask. */
 START_TEST(shared_node_reported_once)
 {
-    govsvc_rulebook *rb = load("tests/data/query.yaml");
+    govsvc_rulebook *rb = tu_load(root, "tests/data/query.yaml");
     gs_expr_pool *pool = gs_expr_pool_new(&rb->arena);
     ck_assert_ptr_nonnull(pool);
     gs_expr_ctx ctx;
@@ -387,7 +357,7 @@ static int same_value(const struct govsvc_rulebook *rb, const gs_expr *e, uint32
 
 START_TEST(bytecode_evaluates_as_the_tree)
 {
-    govsvc_rulebook *rb = load("tests/data/conditions.yaml");
+    govsvc_rulebook *rb = tu_load(root, "tests/data/conditions.yaml");
     const gs_item *it = &rb->items[gs_rulebook_find_item(rb, "C-1")];
     uint32_t programs = 0, trees = 0;
     for (uint32_t i = 0; i < it->nlines; i++)
