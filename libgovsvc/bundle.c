@@ -267,13 +267,7 @@ static int bundle_deadline(govsvc_answer *a, govsvc_diag_list *d)
 
 static void no_bundle(govsvc_diag_list *d, const struct govsvc_rulebook *rb, const char *code)
 {
-    const char **codes = gs_calloc(rb->nbundles + 1, sizeof *codes);
-    const char *dym = NULL;
-    if (codes) {
-        for (uint32_t i = 0; i < rb->nbundles; i++)
-            codes[i] = rb->bundles[i].code;
-        dym = gs_did_you_mean(code, codes, 0);
-    }
+    const char *dym = GS_DYM_FIELD(code, rb->bundles, rb->nbundles, gs_bundle, code);
     char hint[256];
     if (dym)
         snprintf(hint, sizeof hint, "did you mean '%s'?", dym);
@@ -284,7 +278,6 @@ static void no_bundle(govsvc_diag_list *d, const struct govsvc_rulebook *rb, con
         snprintf(hint, sizeof hint, "rulebook '%s' defines no bundles", rb->id);
     gs_pos none = {NULL, 0, 0};
     gs_diag_error(d, "E130", none, hint, "no bundle '%.100s' in rulebook '%s'", code, rb->id);
-    gs_free(codes);
 }
 
 int govsvc_query_bundle(govsvc_answer **out, const govsvc_rulebook *rb, const char *code,

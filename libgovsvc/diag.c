@@ -198,28 +198,39 @@ void gs_diag_sort(govsvc_diag_list *l)
     gs_free(rows);
 }
 
-const char *gs_did_you_mean(const char *word, const char *const *cands, size_t n)
+const char *gs_did_you_mean_field(const char *word, const void *array, size_t n, size_t size,
+                                  size_t offset)
 {
     const char *best = NULL;
     size_t len = strlen(word);
     unsigned cap = len < 4 ? 1 : len < 10 ? 2 : 3;
     unsigned best_d = cap + 1;
+    for (size_t i = 0; array && i < n; i++) {
+        const char *c;
+        memcpy(&c, (const char *)array + i * size + offset, sizeof c);
+        if (!c)
+            continue;
+        unsigned d = gs_edit_distance(word, c, cap);
+        if (d < best_d) {
+            best_d = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+const char *gs_did_you_mean(const char *word, const char *const *cands, size_t n)
+{
     /* No candidates at all: an enum fact whose `values` were missing or
      * not a list has none, and a condition comparing it with a literal
      * came here with NULL (a crash found by fuzz/fuzz_load.c,
      * tests/regress/load/enum-without-values). */
     if (!cands)
         return NULL;
-    for (size_t i = 0; n ? i < n : cands[i] != NULL; i++) {
-        if (!cands[i])
-            continue;
-        unsigned d = gs_edit_distance(word, cands[i], cap);
-        if (d < best_d) {
-            best_d = d;
-            best = cands[i];
-        }
-    }
-    return best;
+    if (!n)
+        while (cands[n])
+            n++;
+    return gs_did_you_mean_field(word, cands, n, sizeof *cands, 0);
 }
 
 const char *gs_diag_did_you_mean(govsvc_diag_list *l, const char *word,

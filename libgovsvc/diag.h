@@ -4,6 +4,8 @@
 #ifndef GS_DIAG_H
 #define GS_DIAG_H
 
+#include <stddef.h>
+
 #include "util.h"
 
 struct govsvc_diag_list {
@@ -44,6 +46,13 @@ int gs_diag_full(const govsvc_diag_list *l);
  * closest to `word` within a small edit distance, for "did you mean" hints.
  * Returns NULL when nothing is close. */
 const char *gs_did_you_mean(const char *word, const char *const *candidates, size_t n);
+/* The same over the string member at `offset` of n structs of `size`
+ * bytes (the codes of a rulebook's items, say), without copying them into
+ * an array first. */
+#define GS_DYM_FIELD(word, array, n, type, member)                                          \
+    gs_did_you_mean_field((word), (array), (n), sizeof(type), offsetof(type, member))
+const char *gs_did_you_mean_field(const char *word, const void *array, size_t n, size_t size,
+                                  size_t offset);
 /* The same, for a hint in list l, within a budget of GS_DYM_BUDGET
  * candidate comparisons per list: a rulebook with 30000 facts and 30000
  * misspelt references took ten minutes to load, each reference searching

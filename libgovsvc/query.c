@@ -456,13 +456,7 @@ int govsvc_query_item_into(govsvc_answer *a, const govsvc_rulebook *rb, const ch
                       date.month, date.day);
         r = GOVSVC_EINVAL;
     } else if (idx < 0) {
-        const char **codes = gs_calloc(rb->nitems + 1, sizeof *codes);
-        const char *dym = NULL;
-        if (codes) {
-            for (uint32_t i = 0; i < rb->nitems; i++)
-                codes[i] = rb->items[i].code;
-            dym = gs_did_you_mean(code, codes, 0);
-        }
+        const char *dym = GS_DYM_FIELD(code, rb->items, rb->nitems, gs_item, code);
         char hint[256];
         if (dym)
             snprintf(hint, sizeof hint, "did you mean '%s'?", dym);
@@ -470,7 +464,6 @@ int govsvc_query_item_into(govsvc_answer *a, const govsvc_rulebook *rb, const ch
             snprintf(hint, sizeof hint, "list the items with 'govsvc query %s --list'",
                      "RULEBOOK");
         gs_diag_error(d, "E070", none, hint, "no item '%.100s' in rulebook '%s'", code, rb->id);
-        gs_free(codes);
         r = GOVSVC_ENOTFOUND;
     }
     gs_day day = r ? 0 : day_of(date);

@@ -600,17 +600,14 @@ int rt_run_case(rt_run *R, gs_loader *L, rt_book *b, const gs_ynode *c, const ch
         int found = v[C_ITEM] ? gs_strmap_get(&rb->item_index, target->str, target->len, &ix)
                               : gs_strmap_get(&rb->bundle_index, target->str, target->len, &ix);
         if (!found) {
-            size_t n = v[C_ITEM] ? rb->nitems : rb->nbundles;
-            const char **codes = gs_calloc(n + 1, sizeof *codes);
-            for (size_t i = 0; codes && i < n; i++)
-                codes[i] = v[C_ITEM] ? rb->items[i].code : rb->bundles[i].code;
-            const char *dym = codes ? gs_did_you_mean(target->str, codes, 0) : NULL;
+            const char *dym = v[C_ITEM]
+                                  ? GS_DYM_FIELD(target->str, rb->items, rb->nitems, gs_item, code)
+                                  : GS_DYM_FIELD(target->str, rb->bundles, rb->nbundles, gs_bundle, code);
             char hint[300];
             snprintf(hint, sizeof hint, dym ? "did you mean '%s'?" : "%s",
                      dym ? dym : "list the codes with 'govsvc query RULEBOOK --list'");
             gs_diag_error(R->diags, "E222", target->pos, hint, "rulebook '%s' has no %s '%s'",
                           rb->id, v[C_ITEM] ? "item" : "bundle", target->str);
-            gs_free(codes);
         }
     }
     if (!v[C_DATE])
