@@ -18,33 +18,17 @@ PyObject *gp_calendar_borrowed(PyObject *owner, const govsvc_calendar *cal)
     return (PyObject *)self;
 }
 
+static int load_calendar(void *out, const char *path, const govsvc_load_options *opts,
+                         govsvc_diag_list **diags)
+{
+    return govsvc_calendar_load(out, path, opts, diags);
+}
+
 PyObject *gp_load_calendar(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-    static char *kwlist[] = {"path", "limits", NULL};
-    PyObject *path = NULL, *limits = Py_None;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|$O:load_calendar", kwlist,
-                                     PyUnicode_FSConverter, &path, &limits))
-        return NULL;
-    govsvc_load_options opts;
-    if (gp_load_options(limits, &opts) < 0) {
-        Py_DECREF(path);
-        return NULL;
-    }
-    const char *cpath = PyBytes_AS_STRING(path);
     govsvc_calendar *cal = NULL;
-    govsvc_diag_list *diags = NULL;
-    int r;
-    Py_BEGIN_ALLOW_THREADS
-    r = govsvc_calendar_load(&cal, cpath, &opts, &diags);
-    Py_END_ALLOW_THREADS
-    if (r) {
-        gp_raise_diags(gp_rulebook_error, r, diags, cpath);
-        govsvc_diag_list_free(diags);
-        Py_DECREF(path);
+    if (gp_load_path(args, kwargs, "O&|$O:load_calendar", load_calendar, &cal) < 0)
         return NULL;
-    }
-    Py_DECREF(path);
-    govsvc_diag_list_free(diags);
     gp_calendar *self = PyObject_New(gp_calendar, &gp_calendar_type);
     if (!self) {
         govsvc_calendar_free(cal);

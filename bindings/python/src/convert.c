@@ -380,3 +380,28 @@ int gp_load_options(PyObject *limits, govsvc_load_options *opts)
     Py_DECREF(items);
     return r;
 }
+
+int gp_load_path(PyObject *args, PyObject *kwargs, const char *fmt, gp_loader load, void *out)
+{
+    static char *kwlist[] = {"path", "limits", NULL};
+    PyObject *path = NULL, *limits = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, fmt, kwlist, PyUnicode_FSConverter, &path,
+                                     &limits))
+        return -1;
+    govsvc_load_options opts;
+    if (gp_load_options(limits, &opts) < 0) {
+        Py_DECREF(path);
+        return -1;
+    }
+    const char *cpath = PyBytes_AS_STRING(path);
+    govsvc_diag_list *diags = NULL;
+    int r;
+    Py_BEGIN_ALLOW_THREADS
+    r = load(out, cpath, &opts, &diags);
+    Py_END_ALLOW_THREADS
+    if (r)
+        gp_raise_diags(gp_rulebook_error, r, diags, cpath);
+    govsvc_diag_list_free(diags);
+    Py_DECREF(path);
+    return r ? -1 : 0;
+}

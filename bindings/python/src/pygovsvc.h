@@ -143,6 +143,18 @@ int gp_is_mapping(PyObject *o);
  * names to non-negative ints). Returns 0 or -1 with an exception set. */
 int gp_load_options(PyObject *limits, govsvc_load_options *opts);
 
+/* A library loader: govsvc_rulebook_load() or govsvc_calendar_load()
+ * behind a wrapper that takes the result's address as void *. */
+typedef int (*gp_loader)(void *out, const char *path, const govsvc_load_options *opts,
+                         govsvc_diag_list **diags);
+
+/* Parses (path, *, limits=None) with `fmt` (PyArg_ParseTupleAndKeywords'
+ * format, "O&|$O:name"), runs `load` with the GIL released and stores its
+ * result in *out. Diagnostics of a load that succeeds (warnings) are
+ * dropped: they are lint's business (govsvc.lint). Returns 0, or -1 with
+ * RulebookError (or another exception) set. */
+int gp_load_path(PyObject *args, PyObject *kwargs, const char *fmt, gp_loader load, void *out);
+
 /* -- facts.c ---------------------------------------------------------------- */
 
 /* Builds a facts set for rb from a mapping of fact names to Python values

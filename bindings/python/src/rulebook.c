@@ -60,34 +60,17 @@ int gp_parse_fastcall(const char *fname, PyObject *const *args, Py_ssize_t nargs
 
 /* -- load ----------------------------------------------------------------- */
 
+static int load_rulebook(void *out, const char *path, const govsvc_load_options *opts,
+                         govsvc_diag_list **diags)
+{
+    return govsvc_rulebook_load(out, path, opts, diags);
+}
+
 PyObject *gp_load(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-    static char *kwlist[] = {"path", "limits", NULL};
-    PyObject *path = NULL, *limits = Py_None;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O&|$O:load", kwlist, PyUnicode_FSConverter,
-                                     &path, &limits))
-        return NULL;
-    govsvc_load_options opts;
-    if (gp_load_options(limits, &opts) < 0) {
-        Py_DECREF(path);
-        return NULL;
-    }
-    const char *cpath = PyBytes_AS_STRING(path);
     govsvc_rulebook *rb = NULL;
-    govsvc_diag_list *diags = NULL;
-    int r;
-    Py_BEGIN_ALLOW_THREADS
-    r = govsvc_rulebook_load(&rb, cpath, &opts, &diags);
-    Py_END_ALLOW_THREADS
-    if (r) {
-        gp_raise_diags(gp_rulebook_error, r, diags, cpath);
-        govsvc_diag_list_free(diags);
-        Py_DECREF(path);
+    if (gp_load_path(args, kwargs, "O&|$O:load", load_rulebook, &rb) < 0)
         return NULL;
-    }
-    Py_DECREF(path);
-    /* Warnings of a rulebook that loads are lint's business (govsvc.lint). */
-    govsvc_diag_list_free(diags);
     gp_rulebook *self = PyObject_New(gp_rulebook, &gp_rulebook_type);
     if (!self) {
         govsvc_rulebook_unref(rb);
