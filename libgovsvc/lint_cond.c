@@ -138,49 +138,13 @@ static int report_contradiction(check_ctx *c, const gs_expr *e, int pol, const c
 
 static void descend(check_ctx *c, const gs_expr *e, int pol);
 
-static void check_and(check_ctx *c, const gs_expr *n, int pol)
-{
-    uint8_t *done = gs_calloc(n->n, 1);
-    if (!done) {
-        gs_lx_fail(c->x);
-        return;
-    }
-    /* Last to first: of two equal parts, the later one is reported. */
-    for (uint32_t i = n->n; i-- > 0;) {
-        int pi = pol;
-        const gs_expr *ki = unwrap(n->kids[i], &pi);
-        char a[120], b[120];
-        if (gs_lx_sat(gs_lx_cond(c->x, ki, !pi)) == GS_LX_UNSAT) {
-            warn(c, "W102", n->kids[i], "remove it from the condition",
-                 "'%s' is always true: it adds nothing to the condition",
-                 gs_lint_expr_text(n->kids[i], a, sizeof a));
-            done[i] = 1;
-            continue;
-        }
-        /* Redundant: another part, when true, already makes this one true. */
-        for (uint32_t j = 0; j < n->n; j++) {
-            if (j == i || done[j])
-                continue;
-            int pj = pol;
-            const gs_expr *kj = unwrap(n->kids[j], &pj);
-            if (gs_lx_sat(gs_lx_and(c->x, gs_lx_cond(c->x, kj, pj), gs_lx_cond(c->x, ki, pi ? GS_LX_NOT_TRUE : GS_LX_NOT_FALSE))) !=
-                GS_LX_UNSAT)
-                continue;
-            warn(c, "W104", n->kids[i], "remove it: the other comparison says more",
-                 "'%s' is redundant: '%s' already implies it",
-                 gs_lint_expr_text(n->kids[i], a, sizeof a),
-                 gs_lint_expr_text(n->kids[j], b, sizeof b));
-            done[i] = 1;
-            break;
-        }
-    }
-    for (uint32_t i = 0; i < n->n; i++)
-        if (!done[i])
-            descend(c, n->kids[i], pol);
-    gs_free(done);
-}
-
-static void check_or(check_ctx *c, const gs_expr *n, int pol)
+/* Checks the parts of an `and` (conj) or an `or` (!conj) under polarity
+ * pol, last to first: of two equal parts, the later one is reported. A
+ * part of an `and` that is always true, or of an `or` that is never true,
+ * adds nothing; a part is redundant when another one, not yet reported,
+ * implies it (`and`) or covers it (`or`). The parts not reported are
+ * checked in turn. */
+static void check_junction(check_ctx *c, const gs_expr *n, int pol, int conj)
 {
     uint8_t *done = gs_calloc(n->n, 1);
     if (!done) {
@@ -191,27 +155,38 @@ static void check_or(check_ctx *c, const gs_expr *n, int pol)
         int pi = pol;
         const gs_expr *ki = unwrap(n->kids[i], &pi);
         char a[120], b[120];
-        if (gs_lx_sat(gs_lx_cond(c->x, ki, pi)) == GS_LX_UNSAT) {
-            if (!report_contradiction(c, n->kids[i], pol, "this alternative never applies"))
+        if (gs_lx_sat(gs_lx_cond(c->x, ki, conj ? !pi : pi)) == GS_LX_UNSAT) {
+            if (conj)
+                warn(c, "W102", n->kids[i], "remove it from the condition",
+                     "'%s' is always true: it adds nothing to the condition",
+                     gs_lint_expr_text(n->kids[i], a, sizeof a));
+            else if (!report_contradiction(c, n->kids[i], pol, "this alternative never applies"))
                 warn(c, "W101", n->kids[i], "remove this alternative, or correct it",
                      "'%s' can never be true: this alternative never applies",
                      gs_lint_expr_text(n->kids[i], a, sizeof a));
             done[i] = 1;
             continue;
         }
-        /* Redundant: whenever this alternative holds, another one does. */
         for (uint32_t j = 0; j < n->n; j++) {
             if (j == i || done[j])
                 continue;
             int pj = pol;
             const gs_expr *kj = unwrap(n->kids[j], &pj);
-            if (gs_lx_sat(gs_lx_and(c->x, gs_lx_cond(c->x, ki, pi), gs_lx_cond(c->x, kj, pj ? GS_LX_NOT_TRUE : GS_LX_NOT_FALSE))) !=
+            /* `and`: part j true while part i is not; `or`: part i true
+             * while part j is not. Never: i is redundant. */
+            const gs_expr *holds = conj ? kj : ki, *fails = conj ? ki : kj;
+            int ph = conj ? pj : pi, pf = conj ? pi : pj;
+            if (gs_lx_sat(gs_lx_and(c->x, gs_lx_cond(c->x, holds, ph),
+                                    gs_lx_cond(c->x, fails,
+                                               pf ? GS_LX_NOT_TRUE : GS_LX_NOT_FALSE))) !=
                 GS_LX_UNSAT)
                 continue;
-            warn(c, "W104", n->kids[i], "remove it: the other alternative already covers it",
-                 "'%s' is redundant: '%s' already covers it",
+            warn(c, "W104", n->kids[i],
+                 conj ? "remove it: the other comparison says more"
+                      : "remove it: the other alternative already covers it",
+                 "'%s' is redundant: '%s' already %s",
                  gs_lint_expr_text(n->kids[i], a, sizeof a),
-                 gs_lint_expr_text(n->kids[j], b, sizeof b));
+                 gs_lint_expr_text(n->kids[j], b, sizeof b), conj ? "implies it" : "covers it");
             done[i] = 1;
             break;
         }
@@ -226,10 +201,8 @@ static void descend(check_ctx *c, const gs_expr *e, int pol)
 {
     const gs_expr *n = unwrap(e, &pol);
     int v = view(n, pol);
-    if (v == 1)
-        check_and(c, n, pol);
-    else if (v == 2)
-        check_or(c, n, pol);
+    if (v == 1 || v == 2)
+        check_junction(c, n, pol, v == 1);
 }
 
 int gs_lx_check(gs_lx *x, const gs_expr *e, const gs_ynode *src, const char *never,
