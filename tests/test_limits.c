@@ -14,7 +14,6 @@
  * Rulebooks are written into a fresh temporary directory per test.
  */
 #include <check.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,29 +69,12 @@ static void write_text(const char *name, const char *text)
     write_file(name, text, strlen(text));
 }
 
-/* A growable string for generated inputs. */
-typedef struct sbuf {
-    char *p;
-    size_t len, cap;
-} sbuf;
-
-static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(sbuf *b, const char *fmt, ...)
+/* Generated inputs are built in the library's gs_buf, asserted to have
+ * had memory for everything. */
+static const char *text_of(const gs_buf *b)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    ck_assert_int_ge(n, 0);
-    if (b->len + (size_t)n + 1 > b->cap) {
-        b->cap = (b->len + (size_t)n + 1) * 2;
-        b->p = realloc(b->p, b->cap);
-        ck_assert_ptr_nonnull(b->p);
-    }
-    va_start(ap, fmt);
-    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
+    ck_assert(!b->oom && b->data);
+    return b->data;
 }
 
 /* Loads `name` with opts; asserts the status and returns the diagnostics. */
@@ -199,15 +181,16 @@ END_TEST
 START_TEST(file_count)
 {
     make_dir();
-    sbuf b = {0};
-    sb_printf(&b, HEAD "include:\n");
+    gs_buf b;
+    gs_buf_init(&b);
+    gs_buf_printf(&b, HEAD "include:\n");
     for (int i = 0; i < 40; i++) {
         char name[32], text[] = "govsvc: 1\n";
         snprintf(name, sizeof name, "f%d.yaml", i);
         write_text(name, text);
-        sb_printf(&b, "  - %s\n", name);
+        gs_buf_printf(&b, "  - %s\n", name);
     }
-    write_text("rb.yaml", b.p);
+    write_text("rb.yaml", text_of(&b));
     govsvc_load_options o = GOVSVC_LOAD_OPTIONS_INIT;
     o.max_files = 3; /* the top file and two includes */
     govsvc_diag_list *d = load_expect("rb.yaml", &o, GOVSVC_ELIMIT);
@@ -217,7 +200,7 @@ START_TEST(file_count)
     govsvc_diag_list_free(d);
     o.max_files = 41;
     govsvc_diag_list_free(load_expect("rb.yaml", &o, 0));
-    free(b.p);
+    gs_buf_free(&b);
     remove_dir();
 }
 END_TEST
@@ -243,21 +226,22 @@ END_TEST
 START_TEST(nesting_depth_clamped)
 {
     make_dir();
-    sbuf b = {0};
-    sb_printf(&b, HEAD "x: ");
+    gs_buf b;
+    gs_buf_init(&b);
+    gs_buf_printf(&b, HEAD "x: ");
     for (int i = 0; i < 1500; i++)
-        sb_printf(&b, "[");
+        gs_buf_printf(&b, "[");
     for (int i = 0; i < 1500; i++)
-        sb_printf(&b, "]");
-    sb_printf(&b, "\n");
-    write_text("rb.yaml", b.p);
+        gs_buf_printf(&b, "]");
+    gs_buf_printf(&b, "\n");
+    write_text("rb.yaml", text_of(&b));
     govsvc_load_options o = GOVSVC_LOAD_OPTIONS_INIT;
     o.max_depth = 1000000;
     govsvc_diag_list *d = load_expect("rb.yaml", &o, GOVSVC_ERULEBOOK);
     ck_assert_uint_eq(count_code(d, "E013"), 1);
     ck_assert_ptr_nonnull(strstr(govsvc_diag_list_get(d, 0)->message, "1000 levels"));
     govsvc_diag_list_free(d);
-    free(b.p);
+    gs_buf_free(&b);
     remove_dir();
 }
 END_TEST
@@ -281,15 +265,16 @@ END_TEST
 START_TEST(alias_expansion)
 {
     make_dir();
-    sbuf b = {0};
-    sb_printf(&b, HEAD "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    gs_buf b;
+    gs_buf_init(&b);
+    gs_buf_printf(&b, HEAD "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int i = 1; i < 9; i++) {
-        sb_printf(&b, "a%d: &a%d [", i, i);
+        gs_buf_printf(&b, "a%d: &a%d [", i, i);
         for (int k = 0; k < 10; k++)
-            sb_printf(&b, "%s*a%d", k ? ", " : "", i - 1);
-        sb_printf(&b, "]\n");
+            gs_buf_printf(&b, "%s*a%d", k ? ", " : "", i - 1);
+        gs_buf_printf(&b, "]\n");
     }
-    write_text("rb.yaml", b.p);
+    write_text("rb.yaml", text_of(&b));
     /* 10^9 nodes if expanded; the default bound of 8M stops it. */
     govsvc_diag_list *d = load_expect("rb.yaml", NULL, GOVSVC_ERULEBOOK);
     ck_assert_uint_eq(count_code(d, "E013"), 1);
@@ -303,7 +288,7 @@ START_TEST(alias_expansion)
     d = load_expect("rb.yaml", &o, GOVSVC_ERULEBOOK);
     ck_assert_uint_eq(count_code(d, "E013"), 1);
     govsvc_diag_list_free(d);
-    free(b.p);
+    gs_buf_free(&b);
     remove_dir();
 }
 END_TEST
@@ -326,16 +311,17 @@ END_TEST
 
 static void write_catalogue(int nmat, int nitems)
 {
-    sbuf b = {0};
-    sb_printf(&b, HEAD "materials:\n");
+    gs_buf b;
+    gs_buf_init(&b);
+    gs_buf_printf(&b, HEAD "materials:\n");
     for (int i = 0; i < nmat; i++)
-        sb_printf(&b, "  m%d: {name: 材料%d}\n", i, i);
-    sb_printf(&b, "items:\n");
+        gs_buf_printf(&b, "  m%d: {name: 材料%d}\n", i, i);
+    gs_buf_printf(&b, "items:\n");
     for (int i = 0; i < nitems; i++)
-        sb_printf(&b, "  - {code: I-%d, name: 事项%d, type: license, materials: [{ref: m0}]}\n", i,
+        gs_buf_printf(&b, "  - {code: I-%d, name: 事项%d, type: license, materials: [{ref: m0}]}\n", i,
                   i);
-    write_text("rb.yaml", b.p);
-    free(b.p);
+    write_text("rb.yaml", text_of(&b));
+    gs_buf_free(&b);
 }
 
 START_TEST(item_count)
@@ -425,16 +411,17 @@ START_TEST(expression_depth_clamped)
 {
     make_dir();
     for (int paren = 0; paren < 2; paren++) {
-        sbuf b = {0};
-        sb_printf(&b, HEAD "facts: {a: {type: bool}}\npolicy: {deferral_eligible: \"");
+        gs_buf b;
+        gs_buf_init(&b);
+        gs_buf_printf(&b, HEAD "facts: {a: {type: bool}}\npolicy: {deferral_eligible: \"");
         for (int i = 0; i < 3000; i++)
-            sb_printf(&b, paren ? "(" : "not ");
-        sb_printf(&b, "a");
+            gs_buf_printf(&b, paren ? "(" : "not ");
+        gs_buf_printf(&b, "a");
         for (int i = 0; paren && i < 3000; i++)
-            sb_printf(&b, ")");
-        sb_printf(&b, "\"}\n");
-        write_text("rb.yaml", b.p);
-        free(b.p);
+            gs_buf_printf(&b, ")");
+        gs_buf_printf(&b, "\"}\n");
+        write_text("rb.yaml", text_of(&b));
+        gs_buf_free(&b);
         govsvc_load_options o = GOVSVC_LOAD_OPTIONS_INIT;
         o.max_expr_depth = 1000000;
         o.max_expr_bytes = 1000000;
@@ -620,12 +607,13 @@ END_TEST
 START_TEST(too_many_diagnostics)
 {
     make_dir();
-    sbuf b = {0};
-    sb_printf(&b, HEAD);
+    gs_buf b;
+    gs_buf_init(&b);
+    gs_buf_printf(&b, HEAD);
     for (int i = 0; i < 5000; i++)
-        sb_printf(&b, "unknown_%d: 1\n", i);
-    write_text("rb.yaml", b.p);
-    free(b.p);
+        gs_buf_printf(&b, "unknown_%d: 1\n", i);
+    write_text("rb.yaml", text_of(&b));
+    gs_buf_free(&b);
     govsvc_diag_list *d = load_expect("rb.yaml", NULL, GOVSVC_ERULEBOOK);
     ck_assert_uint_eq(govsvc_diag_list_count(d), 1001);
     ck_assert_uint_eq(count_code(d, "E252"), 1);
